@@ -11,10 +11,12 @@ export interface MemoryAccess {
 
 /** One `[Call]` item: `lib::fn`, `lib::*` or `*` (every function of every component). */
 export type CallTarget =
-  | { kind: 'any'; span: Span }
-  | { kind: 'lib'; lib: string; fn: string | '*'; span: Span };
+  { kind: 'any'; span: Span } | { kind: 'lib'; lib: string; fn: string | '*'; span: Span };
 
-/** One `[API]` entry point; `params` is the raw text between the parentheses. */
+/**
+ * One `[API]` entry point; `params` is the raw text between the parentheses, trimmed, with
+ * each run of whitespace, line breaks and comments read as one space.
+ */
 export interface ApiFunction {
   name: string;
   params: string;

@@ -1,0 +1,56 @@
+/**
+ * `*.flexos` text -> `ComponentSpec`, collecting every problem as a Diagnostic.
+ */
+import { compareDiagnostics } from '../diagnostics.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import type { ComponentSpec } from './component-spec.ts';
+import { parseSectionItems } from './items.ts';
+import type { Builder } from './item-builder.ts';
+import { report } from './meta-diagnostics.ts';
+import type { ParseContext } from './meta-diagnostics.ts';
+import { parseOutline } from './parse-sections.ts';
+
+/** The result of parsing one `.flexos` file. */
+export interface ParsedComponent {
+  /**
+   * The component as far as it could be read: malformed items are left out, a malformed name
+   * is kept as written (`''` when missing). `null` only when the file has no header at all.
+   */
+  spec: ComponentSpec | null;
+  /** Every problem found, ordered by position. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Parses the one component described by `text`. Never throws: syntax errors, unknown
+ * sections and malformed items are diagnostics with the span of the offending token, and
+ * reading goes on after each of them.
+ *
+ * @param file workspace-relative path, copied into every span
+ */
+export function parseComponent(text: string, file: string): ParsedComponent {
+  const ctx: ParseContext = { text, file, diagnostics: [] };
+  const outline = parseOutline(ctx);
+  const { header } = outline;
+  const nameToken = header?.name ?? header?.keyword;
+  const spec: ComponentSpec = {
+    name: header?.name?.text ?? '',
+    doc: outline.doc,
+    memory: null,
+    calls: [],
+    api: [],
+    requires: null,
+    hardening: null,
+    span: { file, start: nameToken?.start ?? 0, end: nameToken?.end ?? 0 },
+  };
+  const builder: Builder = { ctx, spec, seen: new Set() };
+  for (const section of outline.sections) parseSectionItems(builder, section);
+  if (!header) {
+    report(ctx, 'meta/missing-header', "Expected a header 'component <name>'", 0, 0);
+  } else if (!spec.memory && !outline.misspelledMemory) {
+    const message = 'No [Memory access] section: assuming Read(*); Write(*)';
+    report(ctx, 'meta/missing-memory-access', message, spec.span.start, spec.span.end);
+  }
+  ctx.diagnostics.sort(compareDiagnostics);
+  return { spec: header ? spec : null, diagnostics: ctx.diagnostics };
+}
