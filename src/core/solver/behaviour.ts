@@ -1,0 +1,71 @@
+import type { Span } from '../diagnostics.ts';
+import type { ComponentSpec, Region } from '../metadata/component-spec.ts';
+import type { Hardening } from '../model.ts';
+
+/**
+ * One thing a component may call: `lib` `null` is `[Call] *` (every component), `fn` `'*'` is
+ * every function of `lib`.
+ */
+export interface CallReach {
+  lib: string | null;
+  fn: string;
+  /** The `[Call]` item it comes from, when written in a `.flexos` file. */
+  span?: Span;
+}
+
+/** What a component may do once its hardening is applied (DESIGN.md, "Compatibility"). */
+export interface Behaviour {
+  name: string;
+  read: Region[];
+  write: Region[];
+  calls: CallReach[];
+  /**
+   * Whether control-flow integrity restricts its `*` and `lib::*` calls to the callee's
+   * `[API]` entry points.
+   */
+  cfi: boolean;
+}
+
+const REGION_ORDER: readonly Region[] = ['Own', 'Shared', '*'];
+
+/**
+ * Regions after hardening: `asan` turns `*` into `Own, Shared`; every other hardening leaves
+ * them alone (they protect the component's own integrity).
+ */
+export function hardenRegions(
+  regions: readonly Region[],
+  hardening: readonly Hardening[],
+): Region[] {
+  const set = new Set(regions);
+  if (hardening.includes('asan') && set.delete('*')) {
+    set.add('Own');
+    set.add('Shared');
+  }
+  return REGION_ORDER.filter((r) => set.has(r));
+}
+
+/**
+ * Behaviour of library `name` with effective `hardening`. Without metadata a library is plain
+ * C: `Read(*); Write(*)`, `[Call] *`. An absent `[Memory access]` section is `Read(*); Write(*)`.
+ */
+export function behaviourOf(
+  name: string,
+  spec: ComponentSpec | undefined,
+  hardening: readonly Hardening[],
+): Behaviour {
+  const memory = spec?.memory ?? { read: ['*'], write: ['*'] };
+  const calls: CallReach[] = spec
+    ? spec.calls.map((c) =>
+        c.kind === 'any'
+          ? { lib: null, fn: '*', span: c.span }
+          : { lib: c.lib, fn: c.fn, span: c.span },
+      )
+    : [{ lib: null, fn: '*' }];
+  return {
+    name,
+    read: hardenRegions(memory.read, hardening),
+    write: hardenRegions(memory.write, hardening),
+    calls,
+    cfi: hardening.includes('cfi'),
+  };
+}

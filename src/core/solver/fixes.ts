@@ -1,0 +1,101 @@
+import { getBackend } from '../backends/index.ts';
+import type { ConfigChange } from '../config/config-change.ts';
+import { applyConfigChange, mechanismOf, type ImageConfig } from '../config/index.ts';
+import { HARDENINGS } from '../model.ts';
+import { findingKey, type PairFinding } from './pair-rules.ts';
+import { createPlacement, findingsInvolving, type Placement } from './placement.ts';
+
+/** A short imperative title for a change: "Move netstack to compartment comp2". */
+export function describeChange(change: ConfigChange): string {
+  switch (change.kind) {
+    case 'move':
+      return `Move ${change.lib} to compartment ${change.compartment}`;
+    case 'new-compartment':
+      return `Move ${change.lib} to a new compartment ${change.compartment}`;
+    case 'harden':
+      return `Harden ${change.lib} with ${change.hardening}`;
+  }
+}
+
+/** `comp<N>` with the smallest N past the number of compartments that no compartment uses. */
+export function freshCompartmentName(config: ImageConfig): string {
+  const used = new Set(config.compartments.map((c) => c.name));
+  let n = config.compartments.length + 1;
+  while (used.has(`comp${n}`)) n++;
+  return `comp${n}`;
+}
+
+interface Outcome {
+  /** Findings, after the change, of every pair the change touches. */
+  after: Set<string>;
+  /** Whether some finding after the change was not there before. */
+  introducesNew: boolean;
+}
+
+const KIND_ORDER: Record<ConfigChange['kind'], number> = {
+  harden: 0,
+  move: 1,
+  'new-compartment': 2,
+};
+
+/**
+ * Returns a function listing the changes that remove one finding of `p`: add a hardening to the
+ * actor that its `[Hardening]` allows; move the actor or the target to another existing
+ * compartment; move either to a new compartment while the mechanism's limit allows one more.
+ * Moves are not offered when the mechanism separates nothing. Every change is checked by
+ * re-evaluating the pairs it affects; changes that bring no new finding come first, then by
+ * kind (harden, move, new compartment). Outcomes are cached per change, so asking for every
+ * finding of a placement costs one evaluation per distinct change.
+ */
+export function createFixFinder(p: Placement): (finding: PairFinding) => ConfigChange[] {
+  const before = new Set<string>();
+  for (const lib of p.libs) for (const f of findingsInvolving(p, lib)) before.add(findingKey(f));
+  const limit = getBackend(mechanismOf(p.config)).maxCompartments;
+  const fresh = freshCompartmentName(p.config);
+  const cache = new Map<string, Outcome>();
+
+  const outcome = (change: ConfigChange): Outcome => {
+    const key = JSON.stringify(change);
+    let o = cache.get(key);
+    if (!o) {
+      const next = createPlacement(applyConfigChange(p.config, change), p.specs);
+      const after = new Set(findingsInvolving(next, change.lib).map(findingKey));
+      o = { after, introducesNew: [...after].some((k) => !before.has(k)) };
+      cache.set(key, o);
+    }
+    return o;
+  };
+
+  const candidates = (f: PairFinding): ConfigChange[] => {
+    const out: ConfigChange[] = [];
+    const allowed = p.specs.get(f.actor)?.hardening ?? HARDENINGS;
+    const has = p.hardening.get(f.actor) ?? [];
+    for (const h of HARDENINGS)
+      if (allowed.includes(h) && !has.includes(h))
+        out.push({ kind: 'harden', lib: f.actor, hardening: h });
+    if (!p.separates) return out;
+    for (const lib of [f.actor, f.target]) {
+      for (const c of p.config.compartments)
+        if (c.name !== p.compartment.get(lib)) out.push({ kind: 'move', lib, compartment: c.name });
+    }
+    if (p.config.compartments.length + 1 <= limit) {
+      for (const lib of [f.actor, f.target])
+        out.push({ kind: 'new-compartment', lib, compartment: fresh });
+    }
+    return out;
+  };
+
+  return (f) => {
+    const key = findingKey(f);
+    const ranked = candidates(f)
+      .map((change, index) => ({ change, index, o: outcome(change) }))
+      .filter((c) => !c.o.after.has(key));
+    ranked.sort(
+      (a, b) =>
+        Number(a.o.introducesNew) - Number(b.o.introducesNew) ||
+        KIND_ORDER[a.change.kind] - KIND_ORDER[b.change.kind] ||
+        a.index - b.index,
+    );
+    return ranked.map((c) => c.change);
+  };
+}

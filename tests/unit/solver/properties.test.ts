@@ -1,0 +1,134 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { applyConfigChange, hardeningOf } from '../../../src/core/config/index.ts';
+import type { Hardening } from '../../../src/core/model.ts';
+import {
+  checkPlacement,
+  conflictGraph,
+  minimumCompartments,
+  proposeConfig,
+} from '../../../src/core/solver/index.ts';
+import { partitions, systemArb } from './arbitraries.ts';
+import { brutePair, bruteViolations, keyOf } from './brute-force.ts';
+
+const RUNS = { numRuns: 200 };
+
+describe('solver agrees with brute force on small random systems', () => {
+  it('(a) conflict graph and minimum compartments match every partition', () => {
+    fc.assert(
+      fc.property(systemArb, ({ specs, config }) => {
+        const hardening: Record<string, Hardening[]> = {};
+        for (const s of specs) hardening[s.name] = hardeningOf(config, s.name);
+        const fnNames = specs.flatMap((s) =>
+          s.calls.flatMap((c) => (c.kind === 'lib' && c.fn !== '*' ? [c.fn] : [])),
+        );
+        const byName = new Map(specs.map((s) => [s.name, s]));
+        const clash = (a: string, b: string) =>
+          brutePair(a, byName.get(a), hardening[a]!, b, byName.get(b), true, fnNames).length > 0 ||
+          brutePair(b, byName.get(b), hardening[b]!, a, byName.get(a), true, fnNames).length > 0;
+
+        const graph = conflictGraph(specs, { hardening });
+        const names = specs.map((s) => s.name);
+        expect(graph.nodes).toEqual(names);
+        const expectedEdges = names.flatMap((a, i) =>
+          names
+            .slice(i + 1)
+            .filter((b) => clash(a, b))
+            .map((b) => `${a}-${b}`),
+        );
+        expect(graph.edges.map((e) => `${e.a}-${e.b}`)).toEqual(expectedEdges);
+        for (const e of graph.edges) expect(e.reasons.length).toBeGreaterThan(0);
+
+        let best = Infinity;
+        for (const p of partitions(names))
+          if (p.every((block) => block.every((a) => block.every((b) => a === b || !clash(a, b)))))
+            best = Math.min(best, p.length);
+        const colouring = minimumCompartments(graph);
+        expect(colouring.count).toBe(best);
+        expect(colouring.exact).toBe(true);
+        for (const e of graph.edges)
+          expect(colouring.assignment[e.a]).not.toBe(colouring.assignment[e.b]);
+      }),
+      RUNS,
+    );
+  });
+
+  it('(b) checkPlacement finds exactly the violations of a direct set evaluation', () => {
+    fc.assert(
+      fc.property(systemArb, ({ specs, config }) => {
+        const { violations, diagnostics } = checkPlacement(config, specs);
+        const actual = violations.map((v) => ({
+          key: keyOf(v.actor, v.target, v.rule),
+          functions: v.functions,
+        }));
+        const expected = bruteViolations(config, specs).map((v) => ({
+          key: v.key,
+          functions: v.functions,
+        }));
+        const byKey = (x: { key: string }, y: { key: string }) =>
+          x.key < y.key ? -1 : x.key > y.key ? 1 : 0;
+        expect(actual.sort(byKey)).toEqual(expected.sort(byKey));
+        const violationCodes = diagnostics.filter((d) => d.code.startsWith('solver/violation-'));
+        expect(violationCodes.map((d) => d.code)).toEqual(
+          violations.map((v) => `solver/violation-${v.rule}`),
+        );
+      }),
+      RUNS,
+    );
+  });
+
+  it('(c) every proposed fix removes the violation it is proposed for', () => {
+    fc.assert(
+      fc.property(systemArb, ({ specs, config }) => {
+        const before = checkPlacement(config, specs).violations;
+        const beforeKeys = new Set(before.map((v) => keyOf(v.actor, v.target, v.rule)));
+        const fcalls = config.compartments[0]!.mechanism === 'fcalls';
+        for (const v of before) {
+          const clean: boolean[] = [];
+          for (const change of v.fixes) {
+            if (fcalls) expect(change.kind).toBe('harden');
+            if (change.kind === 'harden') {
+              expect(change.lib).toBe(v.actor);
+              const allowed = specs.find((s) => s.name === v.actor)?.hardening;
+              if (allowed) expect(allowed).toContain(change.hardening);
+            }
+            if (change.kind === 'move')
+              expect(config.compartments.map((c) => c.name)).toContain(change.compartment);
+            if (change.kind === 'new-compartment')
+              expect(config.compartments.map((c) => c.name)).not.toContain(change.compartment);
+            const after = checkPlacement(applyConfigChange(config, change), specs).violations;
+            const afterKeys = after.map((w) => keyOf(w.actor, w.target, w.rule));
+            expect(afterKeys).not.toContain(keyOf(v.actor, v.target, v.rule));
+            clean.push(afterKeys.every((k) => beforeKeys.has(k)));
+          }
+          // Fixes that add no violation come first.
+          expect(clean).toEqual([...clean].sort((x, y) => Number(y) - Number(x)));
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('(d) the proposed config of a minimum colouring has no co-location violation', () => {
+    fc.assert(
+      fc.property(systemArb, ({ specs, config }) => {
+        const hardening: Record<string, Hardening[]> = {};
+        for (const s of specs) hardening[s.name] = hardeningOf(config, s.name);
+        const { count, assignment } = minimumCompartments(conflictGraph(specs, { hardening }));
+        const proposed = proposeConfig(config, specs, assignment);
+        expect(proposed.compartments.map((c) => [c.name, c.default])).toEqual(
+          Array.from({ length: Math.max(count, 1) }, (_, i) => [`comp${i + 1}`, i === 0]),
+        );
+        for (const s of specs) expect(hardeningOf(proposed, s.name)).toEqual(hardening[s.name]);
+        if (config.compartments[0]!.mechanism === 'fcalls') return;
+        const compOf = (lib: string) => proposed.libraries.find((l) => l.name === lib)?.compartment;
+        const colocated = checkPlacement(proposed, specs).violations.filter(
+          (v) =>
+            v.actor in assignment && v.target in assignment && compOf(v.actor) === compOf(v.target),
+        );
+        expect(colocated).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+});
