@@ -32,11 +32,15 @@ function debianPackages() {
   /** command → Debian package providing it */
   const wanted = { gcc: 'gcc' };
   if (purpose === 'test') wanted.chromium = 'chromium';
-  const missing = Object.entries(wanted).filter(([cmd]) => !has(cmd)).map(([, pkg]) => pkg);
+  const missing = Object.entries(wanted)
+    .filter(([cmd]) => !has(cmd))
+    .map(([, pkg]) => pkg);
   if (missing.length === 0) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !has('apt-get')) {
-    console.log(`[ensure-deps] missing system packages: ${missing.join(' ')} (not root or no apt-get: the suites that need them will say they are skipped)`);
+    console.log(
+      `[ensure-deps] missing system packages: ${missing.join(' ')} (not root or no apt-get: the suites that need them will say they are skipped)`,
+    );
     return;
   }
   const aptEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };

@@ -34,7 +34,11 @@ function checks() {
   const list = [
     ['typecheck core (no DOM, no Node)', bin('tsc'), ['-p', 'tsconfig.core.json', '--noEmit']],
     ['typecheck all', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
-    ['svelte-check', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--threshold', 'error', '--output', 'machine']],
+    [
+      'svelte-check',
+      bin('svelte-check'),
+      ['--tsconfig', './tsconfig.json', '--threshold', 'error', '--output', 'machine'],
+    ],
     ['eslint', bin('eslint'), ['.']],
     ['prettier', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
   ];
@@ -55,18 +59,33 @@ function unit() {
   const out = join(cache, 'vitest.json');
   rmSync(out, { force: true });
   console.log('\n── vitest (unit, golden, property)');
-  const r = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  const r = run(bin('vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ]);
   if (!existsSync(out)) return record('vitest', 0, 1, 0, r.seconds);
   const j = JSON.parse(readFileSync(out, 'utf8'));
   // A file that fails to load counts as a failure even when it declared no test.
-  const brokenFiles = (j.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
-  record('vitest', j.numPassedTests, j.numFailedTests + brokenFiles, j.numPendingTests + j.numTodoTests, r.seconds);
+  const brokenFiles = (j.testResults ?? []).filter(
+    (f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0,
+  ).length;
+  record(
+    'vitest',
+    j.numPassedTests,
+    j.numFailedTests + brokenFiles,
+    j.numPendingTests + j.numTodoTests,
+    r.seconds,
+  );
 }
 
 function e2e() {
   if (!existsSync(join(root, 'playwright.config.ts'))) return;
   if (!existsSync('/usr/bin/chromium')) {
-    console.log('\n── e2e: skipped, /usr/bin/chromium is missing (npm test installs it when run as root)');
+    console.log(
+      '\n── e2e: skipped, /usr/bin/chromium is missing (npm test installs it when run as root)',
+    );
     return record('e2e', 0, 0, 1, '0.0');
   }
   console.log('\n── build (production bundle for the browser tests)');

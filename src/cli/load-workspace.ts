@@ -20,12 +20,14 @@ export async function loadWorkspace(io: CliIo, dir: string): Promise<Workspace> 
     if (await io.exists(path)) files[name] = await io.readFile(path);
   }
   for (const name of await io.readDir(join(dir, 'components'))) {
-    if (name.endsWith('.flexos')) files[`components/${name}`] = await io.readFile(join(dir, `components/${name}`));
+    if (name.endsWith('.flexos'))
+      files[`components/${name}`] = await io.readFile(join(dir, `components/${name}`));
   }
   for (const lib of await io.readDir(join(dir, 'libs'))) {
     if (!(await io.isDirectory(join(dir, `libs/${lib}`)))) continue;
     for (const name of await io.readDir(join(dir, `libs/${lib}`))) {
-      if (/\.[ch]$/.test(name)) files[`libs/${lib}/${name}`] = await io.readFile(join(dir, `libs/${lib}/${name}`));
+      if (/\.[ch]$/.test(name))
+        files[`libs/${lib}/${name}`] = await io.readFile(join(dir, `libs/${lib}/${name}`));
     }
   }
   return { files, settings: { panel: 'graph' } };

@@ -1,0 +1,53 @@
+import type { CliIo, Command } from './io.ts';
+import { createNodeIo } from './node-io.ts';
+
+/** Commands are loaded on use, so `flexos check` never pays for the rewriter's wasm. */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  check: {
+    summary: 'check DIR [--json]              diagnostics of a workspace directory',
+    load: async () => (await import('./commands/check.ts')).checkCommand,
+  },
+  solve: {
+    summary:
+      'solve DIR [--json]              conflicts, minimum compartments, a config achieving it',
+    load: async () => (await import('./commands/solve.ts')).solveCommand,
+  },
+  convert: {
+    summary: 'convert FILE --to kraft|config  config.yaml <-> kraft.yaml',
+    load: async () => (await import('./commands/convert.ts')).convertCommand,
+  },
+  port: {
+    summary: 'port --config CFG --lib L FILE  insert gate placeholders into a library source',
+    load: async () => (await import('./commands/port.ts')).portCommand,
+  },
+  rewrite: {
+    summary:
+      'rewrite ...                     instantiate placeholders for the configured mechanism',
+    load: async () => (await import('./commands/rewrite.ts')).rewriteCommand,
+  },
+  explore: {
+    summary: 'explore DIR [...]               design space, safety orders, frontier under a budget',
+    load: async () => (await import('./commands/explore.ts')).exploreCommand,
+  },
+};
+
+function usage(io: CliIo): void {
+  io.out('usage: flexos <command> [options]\n\ncommands:\n');
+  for (const c of Object.values(COMMANDS)) io.out(`  ${c.summary}\n`);
+}
+
+/** Entry point of the `flexos` command; returns the exit code. */
+export async function main(argv: string[], io: CliIo = createNodeIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    usage(io);
+    return name === undefined ? 2 : 0;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) {
+    io.err(`flexos: unknown command '${name}'\n`);
+    usage(io);
+    return 2;
+  }
+  return (await entry.load())(rest, io);
+}

@@ -1,0 +1,145 @@
+import type { ConfigChange } from '../config/config-change.ts';
+import type { ImageConfig } from '../config/image-config.ts';
+import { parseImageConfig, toConfigEdits } from '../config/index.ts';
+import { compareDiagnostics, createDiagnostic, type Diagnostic, type Fix } from '../diagnostics.ts';
+import {
+  checkComponentAgainstImage,
+  parseComponent,
+  type ComponentSpec,
+} from '../metadata/index.ts';
+import { checkPlacement, describeChange, type Violation } from '../solver/index.ts';
+import { fileKind, libraryOfPath, type Workspace } from './workspace.ts';
+
+/** What `flexos check` and the playground's Problems panel show for one workspace. */
+export interface WorkspaceCheck {
+  /** `config.yaml`, else `kraft.yaml`, else null. */
+  configFile: string | null;
+  config: ImageConfig | null;
+  /** Parsed metadata of every `components/*.flexos`, in path order. */
+  components: ComponentSpec[];
+  /** The image's libraries: those of the config plus every `libs/<lib>/` directory. */
+  libraries: string[];
+  violations: Violation[];
+  /** Every problem, sorted by file and position; solver fixes carry config.yaml edits. */
+  diagnostics: Diagnostic[];
+}
+
+/** Picks the image file: `config.yaml` wins over `kraft.yaml` (with a warning if both exist). */
+function pickConfig(ws: Workspace, diagnostics: Diagnostic[]): string | null {
+  const hasConfig = ws.files['config.yaml'] !== undefined;
+  const hasKraft = ws.files['kraft.yaml'] !== undefined;
+  if (hasConfig && hasKraft) {
+    diagnostics.push(
+      createDiagnostic(
+        'workspace/two-configs',
+        'warning',
+        'Both config.yaml and kraft.yaml are present; config.yaml is used and kraft.yaml ignored',
+        { file: 'kraft.yaml', start: 0, end: 0 },
+      ),
+    );
+  }
+  if (hasConfig) return 'config.yaml';
+  if (hasKraft) return 'kraft.yaml';
+  diagnostics.push(
+    createDiagnostic(
+      'workspace/no-config',
+      'error',
+      'The workspace has no config.yaml (or kraft.yaml)',
+      {
+        file: 'config.yaml',
+        start: 0,
+        end: 0,
+      },
+    ),
+  );
+  return null;
+}
+
+function parseComponents(ws: Workspace, diagnostics: Diagnostic[]): ComponentSpec[] {
+  const specs: ComponentSpec[] = [];
+  const seen = new Map<string, ComponentSpec>();
+  for (const path of Object.keys(ws.files).sort()) {
+    if (fileKind(path) !== 'component') continue;
+    const { spec, diagnostics: found } = parseComponent(ws.files[path] ?? '', path);
+    diagnostics.push(...found);
+    if (!spec) continue;
+    const stem = path.slice('components/'.length, -'.flexos'.length);
+    if (spec.name !== stem) {
+      diagnostics.push(
+        createDiagnostic(
+          'workspace/component-file-mismatch',
+          'warning',
+          `Component '${spec.name}' is described in ${path}; it is expected in components/${spec.name}.flexos`,
+          spec.span,
+        ),
+      );
+    }
+    const first = seen.get(spec.name);
+    if (first) {
+      diagnostics.push(
+        createDiagnostic(
+          'workspace/duplicate-component',
+          'error',
+          `Component '${spec.name}' is described twice`,
+          spec.span,
+          {
+            related: [{ span: first.span, message: 'first described here' }],
+          },
+        ),
+      );
+      continue;
+    }
+    seen.set(spec.name, spec);
+    specs.push(spec);
+  }
+  return specs;
+}
+
+/** Turns a violation's config changes into quick fixes editing config.yaml. */
+function toFixes(ws: Workspace, file: string | null, changes: ConfigChange[]): Fix[] {
+  if (file !== 'config.yaml') return [];
+  const text = ws.files[file] ?? '';
+  return changes.map((change) => ({
+    title: describeChange(change),
+    edits: toConfigEdits(text, file, change),
+  }));
+}
+
+/**
+ * Checks a whole workspace: the image config, every component's metadata, the metadata
+ * against the image, and the placement against the metadata (DESIGN.md, "Compatibility").
+ * Pure and total: bad input gives diagnostics, never an exception.
+ */
+export function checkWorkspace(ws: Workspace): WorkspaceCheck {
+  const diagnostics: Diagnostic[] = [];
+  const configFile = pickConfig(ws, diagnostics);
+  let config: ImageConfig | null = null;
+  if (configFile) {
+    const parsed = parseImageConfig(ws.files[configFile] ?? '', configFile);
+    diagnostics.push(...parsed.diagnostics);
+    config = parsed.config;
+  }
+  const components = parseComponents(ws, diagnostics);
+  const libraries = new Set(config?.libraries.map((l) => l.name) ?? []);
+  for (const path of Object.keys(ws.files)) {
+    const lib = libraryOfPath(path);
+    if (lib !== undefined) libraries.add(lib);
+  }
+  const names = [...libraries].sort();
+  let violations: Violation[] = [];
+  if (config) {
+    for (const spec of components) diagnostics.push(...checkComponentAgainstImage(spec, names));
+    // Metadata of components outside this image is kept for reuse but does not take part.
+    const inImage = components.filter((c) => libraries.has(c.name));
+    const placement = checkPlacement(config, inImage);
+    violations = placement.violations;
+    let next = 0;
+    for (const d of placement.diagnostics) {
+      const v = d.code.startsWith('solver/violation-') ? violations[next++] : undefined;
+      const fixes = v ? toFixes(ws, configFile, v.fixes) : [];
+      diagnostics.push(fixes.length > 0 ? { ...d, fixes } : d);
+    }
+  }
+  diagnostics.sort(compareDiagnostics);
+  return { configFile, config, components, libraries: names, violations, diagnostics };
+}
