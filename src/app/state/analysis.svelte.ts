@@ -1,0 +1,156 @@
+import { wrap, type Remote } from 'comlink';
+import AnalysisWorker from '../../../workers/analysis.worker.ts?worker';
+import type { AnalysisAnswer, AnalysisApi } from '../../../workers/analysis.worker.ts';
+import type { AnalysisResult } from '../../core/workspace/analyze-workspace.ts';
+import type { Workspace } from '../../core/workspace/workspace.ts';
+import { testSetting } from '../lib/test-settings.ts';
+
+/** The newest analysis shown, with the exact files it was computed from (for line numbers). */
+export interface ShownAnalysis {
+  revision: number;
+  result: AnalysisResult;
+  analysed: Workspace;
+  ms: number;
+}
+
+interface Request {
+  revision: number;
+  ws: Workspace;
+  /** How many workers were given this request already. */
+  attempts: number;
+}
+
+export type AnalysisPhase = 'starting' | 'idle' | 'waiting' | 'running' | 'restarting';
+
+/** Quiet time after a keystroke before analysing; short, the pipeline takes milliseconds. */
+const DEBOUNCE_MS = 30;
+/** An analysis running longer than this is a runaway: the worker is replaced. */
+const TIMEOUT_MS = testSetting('analysisTimeoutMs', 8000);
+
+/**
+ * Runs the pipeline in a worker: debounced, one request in flight, the newest pending one
+ * sent next, answers for anything older than the newest request dropped. A worker that
+ * crashes or overruns is replaced and `notice` says so until the next good answer.
+ */
+export class AnalysisClient {
+  shown = $state.raw<ShownAnalysis | null>(null);
+  phase = $state<AnalysisPhase>('starting');
+  /** Visible explanation of the last restart. */
+  notice = $state<string | null>(null);
+  restarts = $state(0);
+
+  private worker: Worker | null = null;
+  private remote: Remote<AnalysisApi> | null = null;
+  /** Bumped on every restart so answers of a dead worker are ignored. */
+  private generation = 0;
+  private newest = -1;
+  private pending: Request | null = null;
+  private inFlight: (Request & { timer: ReturnType<typeof setTimeout> }) | null = null;
+  private debounce: ReturnType<typeof setTimeout> | null = null;
+
+  /** Asks for an analysis of `ws` at `revision`; only the newest request is ever shown. */
+  request(revision: number, ws: Workspace, immediate = false): void {
+    this.newest = Math.max(this.newest, revision);
+    this.pending = { revision, ws, attempts: 0 };
+    if (this.debounce) clearTimeout(this.debounce);
+    if (!this.inFlight) this.phase = 'waiting';
+    if (immediate) this.pump();
+    else this.debounce = setTimeout(() => this.pump(), DEBOUNCE_MS);
+  }
+
+  /**
+   * Replaces the worker, e.g. from the command list. The request that was running is sent
+   * again once; if the new worker fails on it too, it is dropped until the next edit, so input
+   * that always kills the worker cannot cause a restart loop.
+   */
+  restart(reason: string): void {
+    this.generation++;
+    if (this.inFlight) {
+      clearTimeout(this.inFlight.timer);
+      const { revision, ws, attempts } = this.inFlight;
+      if (attempts < 2) this.pending ??= { revision, ws, attempts };
+      this.inFlight = null;
+    }
+    this.worker?.terminate();
+    this.worker = null;
+    this.remote = null;
+    this.restarts++;
+    this.notice = reason;
+    this.phase = 'restarting';
+    this.pump();
+    if (!this.inFlight) this.phase = 'idle';
+  }
+
+  /** Test hooks that break the worker the way real faults would. */
+  crashWorker(): void {
+    void this.ensureWorker().crash();
+  }
+  hangWorker(ms: number): void {
+    void this.ensureWorker().hang(ms);
+  }
+
+  dispose(): void {
+    this.generation++;
+    this.worker?.terminate();
+  }
+
+  private ensureWorker(): Remote<AnalysisApi> {
+    if (this.remote) return this.remote;
+    const worker = new AnalysisWorker({ name: 'analysis' });
+    const generation = this.generation;
+    worker.addEventListener('error', (e) => {
+      e.preventDefault();
+      if (generation === this.generation) {
+        this.restart(
+          `The analysis worker crashed (${e.message || 'unknown error'}) and was restarted.`,
+        );
+      }
+    });
+    this.worker = worker;
+    this.remote = wrap<AnalysisApi>(worker);
+    return this.remote;
+  }
+
+  private pump(): void {
+    if (this.inFlight || !this.pending) return;
+    const { revision, ws, attempts } = this.pending;
+    this.pending = null;
+    const generation = this.generation;
+    const timer = setTimeout(() => {
+      if (generation !== this.generation) return;
+      this.restart(
+        `The analysis took longer than ${Math.round(TIMEOUT_MS / 1000)} s and was stopped; the worker was restarted.`,
+      );
+    }, TIMEOUT_MS);
+    this.inFlight = { revision, ws, attempts: attempts + 1, timer };
+    this.phase = 'running';
+    this.ensureWorker()
+      .analyze(revision, ws)
+      .then(
+        (answer) => generation === this.generation && this.settle(answer, ws),
+        (e: unknown) => {
+          if (generation !== this.generation) return;
+          const text = e instanceof Error ? e.message : String(e);
+          this.restart(`The analysis failed (${text}); the worker was restarted.`);
+        },
+      );
+  }
+
+  private settle(answer: AnalysisAnswer, ws: Workspace): void {
+    if (this.inFlight) clearTimeout(this.inFlight.timer);
+    this.inFlight = null;
+    if (answer.revision >= this.newest) {
+      this.shown = {
+        revision: answer.revision,
+        result: answer.result,
+        analysed: ws,
+        ms: answer.ms,
+      };
+      this.notice = null;
+    }
+    this.phase = this.pending ? 'waiting' : 'idle';
+    this.pump();
+  }
+}
+
+export const analysis = new AnalysisClient();

@@ -1,0 +1,76 @@
+import type { Workspace } from '../../core/workspace/workspace.ts';
+import { saver } from './autosave.svelte.ts';
+import { DEFAULT_EXAMPLE, EMPTY_WORKSPACE, EXAMPLES } from './examples.ts';
+import { errorText, notices } from './notices.svelte.ts';
+import { readShareLink } from './share.ts';
+import { getLastOpened, loadPlayground, setLastOpened } from './storage.ts';
+import { workspace } from './workspace.svelte.ts';
+
+/**
+ * What is open, and how it got there: an example, a share link, a saved playground. Storage
+ * failures are shown; the page still opens something usable.
+ */
+
+export function openExample(slug: string): void {
+  const ex = EXAMPLES.find((e) => e.slug === slug);
+  if (!ex) {
+    notices.push('error', `There is no example “${slug}”.`);
+    return;
+  }
+  workspace.load(structuredClone(ex.workspace), ex.title);
+  saver.reset();
+  setLastOpened({ kind: 'example', slug }).catch((e: unknown) =>
+    notices.push('warning', `This browser did not remember the example: ${errorText(e)}`),
+  );
+}
+
+/** Opens a workspace that came from outside (link, zip) as a new playground, saved at once. */
+export function openAsNew(ws: Workspace, title: string): void {
+  workspace.load(ws, title, null);
+  void saver.saveNow();
+}
+
+export async function openSaved(id: string): Promise<boolean> {
+  try {
+    const r = await loadPlayground(id);
+    if (r.status === 'ok') {
+      workspace.load(r.workspace, r.title, r.id);
+      saver.reset();
+      await setLastOpened({ kind: 'playground', id });
+      return true;
+    }
+    if (r.status === 'invalid')
+      notices.push('error', `The saved playground cannot be opened: ${r.reason}.`);
+    else notices.push('error', 'That playground is no longer saved in this browser.');
+  } catch (e) {
+    notices.push('error', `Could not read saved playgrounds: ${errorText(e)}`);
+  }
+  return false;
+}
+
+/** Opens the link in the address bar, else what was open last, else the default example. */
+export async function startSession(): Promise<void> {
+  if (location.hash.length > 1) {
+    const link = await readShareLink(location.hash);
+    // The fragment has done its job; later reloads restore the saved copy with its edits.
+    history.replaceState(null, '', location.pathname + location.search);
+    if (link.status === 'ok') {
+      openAsNew(link.workspace, 'Shared playground');
+      return;
+    }
+    if (link.status === 'invalid') notices.push('error', link.reason);
+  }
+  let last;
+  try {
+    last = await getLastOpened();
+  } catch (e) {
+    notices.push('error', `Saved playgrounds are unavailable: ${errorText(e)}`);
+  }
+  if (last?.kind === 'playground' && (await openSaved(last.id))) return;
+  if (last?.kind === 'example' && EXAMPLES.some((e) => e.slug === last.slug)) {
+    openExample(last.slug);
+    return;
+  }
+  if (DEFAULT_EXAMPLE) openExample(DEFAULT_EXAMPLE.slug);
+  else workspace.load(structuredClone(EMPTY_WORKSPACE), 'Untitled');
+}

@@ -1,0 +1,80 @@
+import type { Span } from '../diagnostics.ts';
+import { libraryOfPath } from './workspace.ts';
+
+/**
+ * A gate placeholder found in a C file: `flexos_gate(libX, fn, ...)` or
+ * `flexos_gate_r(libX, ret, fn, ...)`. This is a fast textual scan for the compartment graph,
+ * which must update on every keystroke; the rewriter's tree-sitter pass is the authority on
+ * what a file really contains.
+ */
+export interface GateCall {
+  /** Library of the file the call is in (`libs/<lib>/...`). */
+  caller: string;
+  /** The `libX` token as written. */
+  target: string;
+  fn: string;
+  span: Span;
+}
+
+const GATE = /\bflexos_gate(_r)?\s*\(/g;
+
+/** Every gate placeholder of one C file; comments are blanked first so they never count. */
+export function scanGateCalls(path: string, text: string): GateCall[] {
+  const caller = libraryOfPath(path);
+  if (caller === undefined) return [];
+  const code = blankComments(text);
+  const out: GateCall[] = [];
+  for (const m of code.matchAll(GATE)) {
+    const call = readArguments(code, m.index + m[0].length);
+    // `flexos_gate(libX, fn, ...)` or `flexos_gate_r(libX, ret, fn, ...)`.
+    const target = call.args[0] ?? '';
+    const fn = (m[1] === undefined ? call.args[1] : call.args[2]) ?? '';
+    if (!/^[A-Za-z_]\w*$/.test(target) || !/^[A-Za-z_]\w*$/.test(fn)) continue;
+    out.push({ caller, target, fn, span: { file: path, start: m.index, end: call.end } });
+  }
+  return out;
+}
+
+/** Top-level, trimmed arguments from just after `(` to the matching `)`. */
+function readArguments(code: string, from: number): { args: string[]; end: number } {
+  const args: string[] = [];
+  let depth = 0;
+  let start = from;
+  for (let i = from; i < code.length; i++) {
+    const ch = code[i];
+    if (ch === '(' || ch === '[' || ch === '{') depth++;
+    else if ((ch === ')' || ch === ']' || ch === '}') && depth > 0) depth--;
+    else if (ch === ')' || (ch === ',' && depth === 0) || ch === ';') {
+      args.push(code.slice(start, i).trim());
+      start = i + 1;
+      if (ch !== ',') return { args, end: i + 1 };
+    }
+  }
+  args.push(code.slice(start).trim());
+  return { args, end: code.length };
+}
+
+/** The library a `libX` token names: an alias, else the library whose dash-less name matches. */
+export function resolveGateTarget(
+  token: string,
+  libraries: readonly string[],
+  aliases: Readonly<Record<string, string>>,
+): string | undefined {
+  const alias = aliases[token];
+  if (alias !== undefined) return alias;
+  return libraries.find((l) => `lib${l.replace(/-/g, '')}` === token);
+}
+
+/**
+ * Replaces comments and the insides of string and character literals with spaces, keeping
+ * offsets, so neither a commented-out gate nor a `(` in a string confuses the scan.
+ */
+function blankComments(text: string): string {
+  return text.replace(
+    /\/\*[\s\S]*?\*\/|\/\/[^\n]*|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'/g,
+    (s) =>
+      s.startsWith('/')
+        ? s.replace(/[^\n]/g, ' ')
+        : s[0] + ' '.repeat(Math.max(0, s.length - 2)) + s[s.length - 1],
+  );
+}

@@ -1,0 +1,72 @@
+import { expect, test as base, type Page } from '@playwright/test';
+
+/**
+ * Shared setup for the feature specs: every page fails its test on a console error or an
+ * uncaught exception (the product must run clean), and helpers wait for the states a user
+ * would wait for, selecting elements by `data-testid` only.
+ */
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+      await use(errors);
+      expect(errors, 'console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Opens the playground and waits until the editor is ready and a first analysis is shown. */
+export async function openPlayground(page: Page, path = '/'): Promise<void> {
+  await page.goto(path);
+  await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true', {
+    timeout: 20_000,
+  });
+  await waitAnalysed(page);
+}
+
+/** Waits until the status line says the analysis is up to date. */
+export async function waitAnalysed(page: Page): Promise<void> {
+  await expect(page.getByTestId('status')).toHaveAttribute('data-phase', 'idle');
+  await expect(page.getByTestId('problem-count')).not.toHaveText('checking…');
+}
+
+/** Loads a bundled example through the picker. */
+export async function loadExample(page: Page, slug: string): Promise<void> {
+  await page.getByTestId('example-picker').selectOption(slug);
+  await waitAnalysed(page);
+}
+
+/** Opens a file from the tree into the editor. */
+export async function openFile(page: Page, path: string): Promise<void> {
+  await page
+    .getByTestId('file-tree')
+    .locator(`[data-testid="tree-item"][data-path="${path}"]`)
+    .click();
+  await expect(
+    page.getByTestId('editor-tab').and(page.locator(`[data-path="${path}"]`)),
+  ).toHaveAttribute('aria-selected', 'true');
+}
+
+/** Puts the editor cursor at the end of line `line` of the open file and focuses it. */
+export async function gotoLine(page: Page, line: number): Promise<void> {
+  const editor = page.getByTestId('editor');
+  await editor
+    .locator('.monaco-editor')
+    .first()
+    .click({ position: { x: 200, y: 10 } });
+  await page.keyboard.press('ControlOrMeta+Home');
+  for (let i = 1; i < line; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+}
+
+/** A screenshot kept as a test artefact under test-results/screenshots/. */
+export async function snap(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `test-results/screenshots/${name}.png` });
+}
