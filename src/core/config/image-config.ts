@@ -67,5 +67,7 @@ export function hardeningOf(config: ImageConfig, lib: string): Hardening[] {
 
 /** The single mechanism of an image (the default compartment's). */
 export function mechanismOf(config: ImageConfig): Mechanism {
-  return (config.compartments.find((c) => c.default) ?? config.compartments[0])?.mechanism ?? 'fcalls';
+  return (
+    (config.compartments.find((c) => c.default) ?? config.compartments[0])?.mechanism ?? 'fcalls'
+  );
 }

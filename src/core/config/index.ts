@@ -1,0 +1,29 @@
+/**
+ * `config.yaml` and `kraft.yaml` <-> `ImageConfig`: parsers that report every rule broken as a
+ * diagnostic, printers, and changes as new configs or minimal text edits.
+ */
+export type { CompartmentConfig, ImageConfig, LibraryConfig } from './image-config.ts';
+export { compartmentNumbers, compartmentOf, hardeningOf, mechanismOf } from './image-config.ts';
+export type { ConfigChange } from './config-change.ts';
+export {
+  parseConfigYaml,
+  parseKraftYaml,
+  parseImageConfig,
+  isKraftFile,
+  type ConfigParseResult,
+} from './parse-image-config.ts';
+export { checkImageConfig } from './check-image-config.ts';
+export type { ImageSource, CompartmentSource, LibrarySource } from './image-source.ts';
+export { printConfigYaml } from './print-config.ts';
+export { printKraftYaml, isCoreLibrary } from './print-kraft.ts';
+export { KRAFT_SPECIFICATION } from './parse-kraft.ts';
+export { applyConfigChange } from './apply-config-change.ts';
+export { toConfigEdits, toInPlaceConfigEdits } from './config-edits.ts';
+export { stripSpans, sameImageConfig } from './config-equality.ts';
+export {
+  MECHANISM_ALIASES,
+  resolveMechanism,
+  spellMechanism,
+  toKraftDriver,
+} from './mechanism-names.ts';
+export { editDistance, nearestNames } from './nearest-name.ts';
