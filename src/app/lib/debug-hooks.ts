@@ -1,4 +1,5 @@
 import { analysis } from '../state/analysis.svelte.ts';
+import { workspace } from '../state/workspace.svelte.ts';
 
 /**
  * Hooks for end-to-end tests and for checking the page by hand from the console: break the
@@ -7,6 +8,8 @@ import { analysis } from '../state/analysis.svelte.ts';
 export interface FlexosDebug {
   crashWorker(): void;
   hangWorker(ms: number): void;
+  /** The text of a workspace file as the store holds it. */
+  file(path: string): string | undefined;
 }
 
 declare global {
@@ -19,5 +22,6 @@ export function installDebugHooks(): void {
   window.flexosDebug = {
     crashWorker: () => analysis.crashWorker(),
     hangWorker: (ms) => analysis.hangWorker(ms),
+    file: (path) => workspace.files[path],
   };
 }

@@ -24,19 +24,22 @@ export type AnalysisPhase = 'starting' | 'idle' | 'waiting' | 'running' | 'resta
 
 /** Quiet time after a keystroke before analysing; short, the pipeline takes milliseconds. */
 const DEBOUNCE_MS = 30;
+/** How long a restart stays mentioned in the status line, at least. */
+const NOTICE_MS = 10_000;
 /** An analysis running longer than this is a runaway: the worker is replaced. */
 const TIMEOUT_MS = testSetting('analysisTimeoutMs', 8000);
 
 /**
  * Runs the pipeline in a worker: debounced, one request in flight, the newest pending one
  * sent next, answers for anything older than the newest request dropped. A worker that
- * crashes or overruns is replaced and `notice` says so until the next good answer.
+ * crashes or overruns is replaced and `notice` says so (for at least `NOTICE_MS`).
  */
 export class AnalysisClient {
   shown = $state.raw<ShownAnalysis | null>(null);
   phase = $state<AnalysisPhase>('starting');
-  /** Visible explanation of the last restart. */
+  /** Visible explanation of the last restart; kept a while even if the next answer is good. */
   notice = $state<string | null>(null);
+  private noticeAt = 0;
   restarts = $state(0);
 
   private worker: Worker | null = null;
@@ -76,6 +79,7 @@ export class AnalysisClient {
     this.remote = null;
     this.restarts++;
     this.notice = reason;
+    this.noticeAt = performance.now();
     this.phase = 'restarting';
     this.pump();
     if (!this.inFlight) this.phase = 'idle';
@@ -146,7 +150,7 @@ export class AnalysisClient {
         analysed: ws,
         ms: answer.ms,
       };
-      this.notice = null;
+      if (performance.now() - this.noticeAt > NOTICE_MS) this.notice = null;
     }
     this.phase = this.pending ? 'waiting' : 'idle';
     this.pump();
