@@ -1,0 +1,102 @@
+import { createDiagnostic, type Diagnostic } from '../diagnostics.ts';
+import { ENUMERATION_LIMIT } from './count.ts';
+import {
+  failed,
+  SPACE_TOP,
+  type ExploreOptions,
+  type ExploreResult,
+  type ResultBase,
+} from './explore-types.ts';
+import { meetsBudget } from './frontier.ts';
+import { countCoveringEdges } from './hasse.ts';
+import { formatId } from './ids.ts';
+import { LARGE_MAX_OPTIONS, largeFrontier } from './large-frontier.ts';
+import { safetyRank, type Configuration } from './space.ts';
+
+/** Explores a space too large to list, by structure (`large-frontier.ts`), under the cost model. */
+export function exploreLarge(opts: ExploreOptions, base: ResultBase): ExploreResult {
+  const { space, order, budget } = opts;
+  const src = opts.labels;
+  if (src.kind !== 'estimate' && src.kind !== 'none')
+    return failed(
+      base,
+      'explore/too-large-to-label',
+      `The space has ${base.configurations} configurations: only the cost model (--estimate) labels spaces above ${ENUMERATION_LIMIT}.`,
+    );
+  if (space.options.length > LARGE_MAX_OPTIONS)
+    return failed(
+      base,
+      'explore/too-many-options',
+      `Spaces above ${ENUMERATION_LIMIT} configurations may have at most ${LARGE_MAX_OPTIONS} hardening options.`,
+    );
+  const est = src.kind === 'estimate' ? src.estimator : undefined;
+  const useBudget = est ? budget : undefined;
+  let lastPercent = -1;
+  const r = largeFrontier({
+    space,
+    order,
+    partitionCost: est ? est.partitionCost : () => 0,
+    hardeningCost: est ? est.hardeningCost : () => 0,
+    meets: (p, h) => meetsBudget(useBudget, est ? est.throughput(p, h) : 0),
+    score: (p, h) => (est ? est.throughput(p, h) : 0),
+    ...(opts.isAllowed
+      ? { isAllowed: (cfg: Configuration) => opts.isAllowed?.(cfg) === true }
+      : {}),
+    onProgress: ({ phase, done, total }) => {
+      const percent = Math.floor((100 * done) / Math.max(1, total));
+      if (percent === lastPercent || percent % 10 !== 0) return;
+      lastPercent = percent;
+      opts.onProgress?.(
+        `${phase === 'count' ? 'counting frontier' : 'listing members'}: ${done}/${total} partitions`,
+      );
+    },
+  });
+  const diagnostics: Diagnostic[] = [];
+  if (opts.isAllowed && !r.sizeExact)
+    diagnostics.push(
+      createDiagnostic(
+        'explore/requires-partial',
+        'warning',
+        `The frontier size counts configurations before the [Requires] check; the ${r.members.length} listed members passed it (${r.disallowed} examined did not).`,
+        SPACE_TOP,
+      ),
+    );
+  return {
+    ...base,
+    method: 'structural',
+    filtered: {
+      count: r.disallowed,
+      reasons:
+        r.disallowed > 0
+          ? [
+              {
+                reason: 'breaks a [Requires] (frontier members examined only)',
+                count: r.disallowed,
+                example: '',
+              },
+            ]
+          : [],
+    },
+    considered: 0,
+    // The cost model is evaluated per partition and per subset, never per configuration.
+    measured: 0,
+    meeting: r.meeting,
+    frontier: r.members.map((m) => ({
+      id: formatId(space, m.config),
+      level: safetyRank(m.config),
+      ...(est ? { value: m.score, kind: 'estimate' as const } : {}),
+    })),
+    frontierSize: r.frontierSize,
+    complete: r.complete,
+    incomparable: [],
+    ...(opts.isAllowed
+      ? {}
+      : {
+          hasse: {
+            edges: Number(countCoveringEdges(space, order)),
+            minimal: [formatId(space, { blocks: space.groups.map(() => 0), hardening: 0 })],
+          },
+        }),
+    diagnostics,
+  };
+}

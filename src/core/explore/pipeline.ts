@@ -1,0 +1,132 @@
+import { countConfigurations, ENUMERATION_LIMIT, enumerateConfigurations } from './count.ts';
+import { exploreLarge } from './explore-large.ts';
+import {
+  failed,
+  type ExploreOptions,
+  type ExploreResult,
+  type ResultBase,
+} from './explore-types.ts';
+import { explainIncomparable } from './explain.ts';
+import { formatBudget, rankBySafety } from './frontier.ts';
+import { countCoveringEdges, hasseDiagram, minimalElements } from './hasse.ts';
+import { formatId } from './ids.ts';
+import { labelConfigurations } from './label-configs.ts';
+import { safetyRank, type Configuration } from './space.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import type { FrontierMember } from './explore-types.ts';
+
+/** Explores a space: count, filter, label, frontier, explanation. Pure; labels handed in. */
+export async function exploreSpace(opts: ExploreOptions): Promise<ExploreResult> {
+  const { space, order, budget } = opts;
+  const count = countConfigurations(space);
+  const num = (n: bigint): number | string =>
+    n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString();
+  const base = {
+    order,
+    configurations: num(count.total),
+    partitions: num(count.partitions),
+    hardeningSubsets: num(count.hardeningSubsets),
+    labels: opts.labels.kind,
+    ...(budget ? { budget: formatBudget(budget) } : {}),
+  };
+  opts.onProgress?.(
+    `${base.configurations} configurations (${base.partitions} partitions × ${base.hardeningSubsets} hardening subsets)`,
+  );
+  if (opts.labels.kind === 'estimate' && budget?.kind === 'at-most')
+    return failed(
+      base,
+      'explore/budget-direction',
+      'Estimates are throughput (higher is better): use a budget like >=N.',
+    );
+  if (count.total > BigInt(ENUMERATION_LIMIT)) return exploreLarge(opts, base);
+  return exploreListed(opts, base);
+}
+
+async function exploreListed(opts: ExploreOptions, base: ResultBase): Promise<ExploreResult> {
+  const { space, order, budget } = opts;
+  const diagnostics: Diagnostic[] = [];
+  const reasons = new Map<string, { count: number; example: string }>();
+  const configs: Configuration[] = [];
+  let filtered = 0;
+  for (const cfg of enumerateConfigurations(space)) {
+    const verdict = opts.isAllowed?.(cfg) ?? true;
+    if (verdict === true) {
+      configs.push(cfg);
+      continue;
+    }
+    filtered++;
+    // A reason of several lines (one per conflict) counts under each line.
+    const text = verdict === false ? 'not allowed' : verdict.reason;
+    for (const reason of new Set(text.split('\n'))) {
+      const r = reasons.get(reason) ?? { count: 0, example: formatId(space, cfg) };
+      r.count++;
+      reasons.set(reason, r);
+    }
+  }
+  const ids = configs.map((c) => formatId(space, c));
+  const labelled = await labelConfigurations(opts, configs, ids, diagnostics);
+  const frontierIdx = labelled.frontier;
+  const member = (i: number): FrontierMember => {
+    const value = labelled.values[i];
+    return {
+      id: ids[i] as string,
+      level: safetyRank(configs[i] as Configuration),
+      ...(value !== undefined ? { value, kind: labelled.kind } : {}),
+    };
+  };
+  const frontier = frontierIdx.map(member);
+  const incomparable: ExploreResult['incomparable'] = [];
+  if (frontierIdx.length <= 12)
+    for (let x = 0; x < frontierIdx.length; x++)
+      for (let y = x + 1; y < frontierIdx.length; y++) {
+        const a = configs[frontierIdx[x] as number] as Configuration;
+        const b = configs[frontierIdx[y] as number] as Configuration;
+        incomparable.push({
+          a: ids[frontierIdx[x] as number] as string,
+          b: ids[frontierIdx[y] as number] as string,
+          reason: explainIncomparable(space, a, b, order),
+        });
+      }
+  const result: ExploreResult = {
+    ...base,
+    method: 'enumerated',
+    filtered: {
+      count: filtered,
+      reasons: [...reasons]
+        .map(([reason, r]) => ({ reason, ...r }))
+        .sort((a, b) => b.count - a.count),
+    },
+    considered: configs.length,
+    measured: labelled.measured,
+    meeting: labelled.meeting,
+    frontier,
+    frontierSize: frontier.length,
+    complete: labelled.complete,
+    incomparable,
+    diagnostics,
+  };
+  if (configs.length <= (opts.hasseLimit ?? 2000)) {
+    const edges = hasseDiagram(configs, order);
+    result.hasse = {
+      edges: edges.length,
+      minimal: minimalElements(configs, order).map((i) => ids[i] as string),
+    };
+    result.graph = {
+      nodes: ids,
+      edges: edges.map((e) => [e.from, e.to]),
+      values: configs.map((_, i) => labelled.values[i] ?? null),
+    };
+    result.ranking = rankBySafety(
+      configs,
+      configs.map((_, i) => i),
+      labelled.values,
+      budget,
+    ).map((l) => ({ level: l.level, ids: l.members.map((i) => ids[i] as string) }));
+  } else if (filtered === 0) {
+    result.hasse = {
+      edges: Number(countCoveringEdges(space, order)),
+      minimal: configs[0] ? [ids[0] as string] : [],
+    };
+  }
+  return result;
+}

@@ -1,0 +1,151 @@
+/**
+ * Benchmark of the design-space explorer: `npx tsx tests/bench/explore.bench.ts`.
+ * Prints the must-show numbers of the explorer issue: minikv's counts and Hasse diagrams, the
+ * [Requires] filter, lazy labelling, and the 10-component space (45,001,728 configurations)
+ * counted at once and its frontier under the cost model, with progress and wall time.
+ */
+import { readFileSync } from 'node:fs';
+import {
+  countConfigurations,
+  countCoveringEdges,
+  createCostTable,
+  createEstimator,
+  createSpace,
+  exploreSpace,
+  largeFrontier,
+  parseSpace,
+  parseWorkload,
+  formatId,
+  type Workload,
+} from '../../src/core/explore/index.ts';
+import { createRequiresCheck } from '../../src/core/explore/requires-check.ts';
+import { parseComponent } from '../../src/core/metadata/parse-component.ts';
+
+const log = (s: string): void => void process.stdout.write(`${s}\n`);
+const now = (): number => performance.now();
+
+async function minikv(): Promise<void> {
+  const dir = new URL('../../examples/minikv/', import.meta.url);
+  const space = parseSpace(readFileSync(new URL('space.yaml', dir), 'utf8')).space;
+  const workload = parseWorkload(readFileSync(new URL('workload.yaml', dir), 'utf8')).workload;
+  if (!space || !workload) throw new Error('examples/minikv does not parse');
+  const specs = ['kv', 'libc', 'sched', 'netstack'].flatMap((c) => {
+    const spec = parseComponent(
+      readFileSync(new URL(`components/${c}.flexos`, dir), 'utf8'),
+      c,
+    ).spec;
+    return spec ? [spec] : [];
+  });
+  const estimator = createEstimator(
+    space,
+    workload,
+    createCostTable(space.mechanism, space.sharing),
+  );
+  log('== minikv (examples/minikv/space.yaml)');
+  for (const order of ['flexos', 'product'] as const) {
+    const raw = await exploreSpace({ space, order, labels: { kind: 'none' } });
+    log(
+      `${order}: ${raw.configurations} configurations, ${raw.hasse?.edges} covering edges, least: ${raw.hasse?.minimal.join(' / ')}`,
+    );
+  }
+  const filtered = await exploreSpace({
+    space,
+    order: 'flexos',
+    labels: { kind: 'none' },
+    isAllowed: createRequiresCheck(space, specs),
+  });
+  log(`[Requires]: ${filtered.filtered.count} left out, ${filtered.considered} considered`);
+  for (const r of filtered.filtered.reasons) log(`  ${r.count}  ${r.reason}`);
+  for (const order of ['flexos', 'product'] as const)
+    for (const value of [250000, 300000]) {
+      const budget = { kind: 'at-least' as const, value };
+      const full = await exploreSpace({
+        space,
+        order,
+        budget,
+        labels: { kind: 'estimate', estimator },
+      });
+      const lazy = await exploreSpace({
+        space,
+        order,
+        budget,
+        labels: { kind: 'estimate', estimator },
+        lazy: true,
+      });
+      const same =
+        JSON.stringify(full.frontier.map((m) => m.id)) ===
+        JSON.stringify(lazy.frontier.map((m) => m.id));
+      log(
+        `lazy ${order} >=${value}: measured ${lazy.measured} of ${lazy.considered} (frontier ${lazy.frontier.length}, same as full: ${same})`,
+      );
+    }
+}
+
+/** A synthetic 10-library image: a chain of calls plus a few hot edges, shares summing to 0.9. */
+function largeWorkload(names: string[]): Workload {
+  const calls: Workload['calls'] = [];
+  names.forEach((a, i) => {
+    const b = names[(i + 1) % names.length] as string;
+    calls.push({ from: a, to: b, calls: 1 + (i % 3), buffers: 1 });
+    if (i % 4 === 0)
+      calls.push({ from: a, to: names[(i + 5) % names.length] as string, calls: 4, buffers: 2 });
+  });
+  const weights = names.map((_, i) => 1 + (i % 4));
+  const total = weights.reduce((s, w) => s + w, 0);
+  return {
+    baseline: 1_000_000,
+    clockGhz: 3,
+    calls,
+    share: Object.fromEntries(names.map((n, i) => [n, (0.9 * (weights[i] as number)) / total])),
+    hardeningFactors: {},
+    shareSpans: {},
+  };
+}
+
+function large(): void {
+  const names = 'abcdefghij'.split('').map((c) => `lib${c}`);
+  const space = createSpace({
+    name: 'large',
+    components: names,
+    maxCompartments: 4,
+    hardening: Object.fromEntries(names.map((n) => [n, ['asan']])),
+  });
+  log('\n== 10 components, at most 4 compartments, one hardening option each');
+  let t = now();
+  const count = countConfigurations(space);
+  log(
+    `count: ${count.partitions} partitions × ${count.hardeningSubsets} = ${count.total} configurations (${(now() - t).toFixed(1)} ms)`,
+  );
+  const estimator = createEstimator(
+    space,
+    largeWorkload(names),
+    createCostTable('intel-mpk', 'heap'),
+  );
+  for (const order of ['flexos', 'product'] as const)
+    for (const value of [600_000, 450_000]) {
+      t = now();
+      const r = largeFrontier({
+        space,
+        order,
+        partitionCost: estimator.partitionCost,
+        hardeningCost: estimator.hardeningCost,
+        meets: (p, h) => estimator.throughput(p, h) >= value,
+        score: estimator.throughput,
+        onProgress: ({ phase, done, total }) => {
+          if (done % 16384 === 0 || done === total)
+            process.stderr.write(`  ${phase} ${done}/${total}\r`);
+        },
+      });
+      process.stderr.write('\n');
+      const ms = now() - t;
+      log(
+        `${order} >= ${value}: ${r.meeting} meet it; frontier ${r.frontierSize}${r.complete ? ' (all listed)' : `, ${r.members.length} best listed`}; ${ms.toFixed(0)} ms`,
+      );
+      for (const m of r.members.slice(0, 3))
+        log(`    ~${Math.round(m.score)}/s  ${formatId(space, m.config)}`);
+      log(`  covering edges of the whole space (${order}): ${countCoveringEdges(space, order)}`);
+    }
+}
+
+await minikv();
+large();
