@@ -11,7 +11,10 @@ export default ts.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -25,8 +28,31 @@ export default ts.config(
     ignores: ['src/core/**/*.test.ts'],
     languageOptions: { globals: { ...globals.es2021 } },
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'child_process', 'os', '../../app/*', '../../cli/*', '../../runner/*'] }],
-      'no-restricted-globals': ['error', 'window', 'document', 'self', 'process', 'localStorage', 'indexedDB', 'importScripts'],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            'node:*',
+            'fs',
+            'path',
+            'child_process',
+            'os',
+            '../../app/*',
+            '../../cli/*',
+            '../../runner/*',
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'self',
+        'process',
+        'localStorage',
+        'indexedDB',
+        'importScripts',
+      ],
     },
   },
 );

@@ -2,7 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/golden/**/*.test.ts', 'tests/runner/**/*.test.ts', 'src/**/*.test.ts'],
+    include: [
+      'tests/unit/**/*.test.ts',
+      'tests/golden/**/*.test.ts',
+      'tests/runner/**/*.test.ts',
+      'src/**/*.test.ts',
+    ],
     testTimeout: 30_000,
   },
 });
