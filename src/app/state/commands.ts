@@ -1,0 +1,81 @@
+import { analysis } from './analysis.svelte.ts';
+import { saver } from './autosave.svelte.ts';
+import { EXAMPLES } from './examples.ts';
+import { notices } from './notices.svelte.ts';
+import { openExample } from './session.ts';
+import { shareUi } from './share-ui.svelte.ts';
+import { theme } from './theme.svelte.ts';
+import { downloadZip } from './transfer.ts';
+import { ui } from './ui.svelte.ts';
+import { PANELS, workspace } from './workspace.svelte.ts';
+
+/** One entry of the command list (Ctrl/Cmd+K). */
+export interface Command {
+  id: string;
+  title: string;
+  /** Shown next to the title, e.g. `Ctrl+S`. */
+  shortcut?: string;
+  run(): void;
+}
+
+const PANEL_TITLES = { graph: 'compartment graph', gated: 'gated C', explore: 'design space' };
+
+/** Everything the command list offers, built when it opens (examples and files may change). */
+export function listCommands(mod: string): Command[] {
+  return [
+    {
+      id: 'save',
+      title: 'Save now',
+      shortcut: `${mod}+S`,
+      run: () =>
+        void saver
+          .saveNow()
+          .then((ok) => ok && notices.push('info', 'Saved in this browser.', 2000)),
+    },
+    {
+      id: 'share',
+      title: 'Share: copy a link to this playground',
+      run: () => void shareUi.share(),
+    },
+    { id: 'playgrounds', title: 'My playgrounds…', run: () => (ui.playgrounds = true) },
+    { id: 'download', title: 'Download as .zip', run: downloadZip },
+    {
+      id: 'upload',
+      title: 'Upload a .zip…',
+      run: () => document.querySelector<HTMLInputElement>('[data-testid="upload-input"]')?.click(),
+    },
+    ...PANELS.map((p) => ({
+      id: `panel-${p}`,
+      title: `Show the ${PANEL_TITLES[p]}`,
+      run: () => (workspace.settings.panel = p),
+    })),
+    ...EXAMPLES.map((e) => ({
+      id: `example-${e.slug}`,
+      title: `Open example: ${e.slug}${e.title !== e.slug ? ` — ${e.title}` : ''}`,
+      run: () => openExample(e.slug),
+    })),
+    ...workspace.paths.map((p) => ({
+      id: `open-${p}`,
+      title: `Open file: ${p}`,
+      run: () => workspace.open(p),
+    })),
+    { id: 'theme-system', title: 'Theme: follow the system', run: () => theme.set('system') },
+    { id: 'theme-light', title: 'Theme: light', run: () => theme.set('light') },
+    { id: 'theme-dark', title: 'Theme: dark', run: () => theme.set('dark') },
+    {
+      id: 'restart-worker',
+      title: 'Restart the analysis worker',
+      run: () => analysis.restart('The analysis worker was restarted from the command list.'),
+    },
+  ];
+}
+
+/** Case-insensitive match of every word of `query`, in any order. */
+export function matches(command: Command, query: string): boolean {
+  const title = command.title.toLowerCase();
+  return query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((w) => title.includes(w));
+}
