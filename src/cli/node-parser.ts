@@ -1,0 +1,58 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Language, Parser } from 'web-tree-sitter';
+import type { CParser } from '../core/rewrite/syntax.ts';
+
+/** The repository root (this file is src/cli/node-parser.ts). */
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/**
+ * Where the grammar bytes come from: `wasm/` (copied by scripts/copy-wasm.mjs, the bytes the
+ * browser also fetches), else the npm packages they are copied from, which hold the same
+ * bytes (tests/unit/rewrite/wasm-manifest.test.ts checks both against wasm/manifest.json).
+ */
+const CANDIDATES = {
+  runtime: ['wasm/web-tree-sitter.wasm', 'node_modules/web-tree-sitter/web-tree-sitter.wasm'],
+  grammar: ['wasm/tree-sitter-c.wasm', 'node_modules/tree-sitter-c/tree-sitter-c.wasm'],
+};
+
+async function readFirst(paths: readonly string[]): Promise<Uint8Array> {
+  let lastError: unknown;
+  for (const p of paths) {
+    try {
+      return await readFile(join(ROOT, p));
+    } catch (e) {
+      lastError = e;
+    }
+  }
+  throw new Error(`cannot read ${paths.join(' or ')}: run node scripts/copy-wasm.mjs`, {
+    cause: lastError,
+  });
+}
+
+let language: Promise<Language> | undefined;
+
+/** Loads the runtime and the C grammar once; a failed load is forgotten so the next call retries. */
+function loadLanguage(): Promise<Language> {
+  language ??= (async () => {
+    const [runtime, grammar] = await Promise.all([
+      readFirst(CANDIDATES.runtime),
+      readFirst(CANDIDATES.grammar),
+    ]);
+    await Parser.init({ wasmBinary: runtime });
+    return Language.load(grammar);
+  })().catch((e: unknown) => {
+    language = undefined;
+    throw e;
+  });
+  return language;
+}
+
+/** A C parser for Node hosts (CLI, tests, runner), the `CParser` that core expects. */
+export async function createNodeCParser(): Promise<CParser & { delete(): void }> {
+  const lang = await loadLanguage();
+  const parser = new Parser();
+  parser.setLanguage(lang);
+  return parser;
+}

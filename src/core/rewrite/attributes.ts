@@ -1,0 +1,177 @@
+/**
+ * GNU `__attribute__((...))` lists, found by a small C lexer and blanked out before parsing.
+ *
+ * tree-sitter-c 0.24 rejects an attribute after a declarator (`int x __attribute__((a)) = 0;`,
+ * the usual GNU spelling and the one FlexOS code uses), leaving ERROR nodes. Attributes never
+ * change the syntax around them, so every one is replaced by spaces of the same length
+ * (newlines kept, so rows and offsets are unchanged) and the rewriter reads them from this
+ * list instead of the tree.
+ */
+
+/** One item of an attribute list: `flexos_whitelist`, `section(".x")`, `aligned(8)`. */
+export interface AttributeItem {
+  /** The leading identifier: `flexos_whitelist`, `section`, `libnet_callback`. */
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** One `__attribute__((...))`, as offsets into the original text. */
+export interface AttributeSite {
+  start: number;
+  end: number;
+  items: AttributeItem[];
+}
+
+export interface MaskedText {
+  /** The text with every attribute blanked; what the parser sees. */
+  masked: string;
+  attributes: AttributeSite[];
+}
+
+const KEYWORDS = ['__attribute__', '__attribute'];
+
+/** Finds and blanks every attribute outside comments, strings and character constants. */
+export function maskAttributes(text: string): MaskedText {
+  if (!text.includes('__attribute')) return { masked: text, attributes: [] };
+  const attributes: AttributeSite[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 47 /* / */ && text.charCodeAt(i + 1) === 42 /* * */) {
+      const close = text.indexOf('*/', i + 2);
+      i = close < 0 ? n : close + 2;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
+      i = skipLineComment(text, i);
+    } else if (c === 34 /* " */ || c === 39 /* ' */) {
+      i = skipQuoted(text, i, c);
+    } else if (c === 95 /* _ */ && isWordStart(text, i)) {
+      const site = readAttribute(text, i);
+      if (site) {
+        attributes.push(site);
+        i = site.end;
+      } else i = skipWord(text, i);
+    } else if (isWordChar(c)) {
+      i = skipWord(text, i);
+    } else i++;
+  }
+  return { masked: blank(text, attributes), attributes };
+}
+
+function blank(text: string, sites: readonly AttributeSite[]): string {
+  if (sites.length === 0) return text;
+  const parts: string[] = [];
+  let at = 0;
+  for (const s of sites) {
+    parts.push(text.slice(at, s.start), text.slice(s.start, s.end).replace(/[^\n\r]/g, ' '));
+    at = s.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+function readAttribute(text: string, at: number): AttributeSite | undefined {
+  const keyword = KEYWORDS.find(
+    (k) => text.startsWith(k, at) && !isWordChar(text.charCodeAt(at + k.length)),
+  );
+  if (!keyword) return undefined;
+  let i = skipSpace(text, at + keyword.length);
+  if (text[i] !== '(') return undefined;
+  const outerOpen = i;
+  i = skipSpace(text, i + 1);
+  if (text[i] !== '(') return undefined;
+  const close = matchParen(text, outerOpen);
+  if (close < 0) return undefined;
+  const innerClose = lastParenBefore(text, close);
+  return { start: at, end: close + 1, items: splitItems(text, i + 1, innerClose) };
+}
+
+/** Top-level comma-separated items of `text[from, to)`. */
+function splitItems(text: string, from: number, to: number): AttributeItem[] {
+  const items: AttributeItem[] = [];
+  let depth = 0;
+  let itemStart = from;
+  const push = (end: number): void => {
+    const raw = text.slice(itemStart, end);
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.trim();
+    if (body.length > 0) {
+      const name = /^[A-Za-z_]\w*/.exec(body)?.[0] ?? body;
+      items.push({ name, start: itemStart + lead, end: itemStart + lead + body.length });
+    }
+  };
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") i = skipQuoted(text, i, c.charCodeAt(0)) - 1;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === ',' && depth === 0) {
+      push(i);
+      itemStart = i + 1;
+    }
+  }
+  push(to);
+  return items;
+}
+
+function matchParen(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") i = skipQuoted(text, i, c.charCodeAt(0)) - 1;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+function lastParenBefore(text: string, close: number): number {
+  let i = close - 1;
+  while (i > 0 && /\s/.test(text[i] ?? '')) i--;
+  return text[i] === ')' ? i : close;
+}
+
+function skipQuoted(text: string, at: number, quote: number): number {
+  let i = at + 1;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 92 /* \ */) i += 2;
+    else if (c === quote || c === 10) return i + 1;
+    else i++;
+  }
+  return i;
+}
+
+function skipLineComment(text: string, at: number): number {
+  let i = at;
+  for (;;) {
+    const nl = text.indexOf('\n', i);
+    if (nl < 0) return text.length;
+    // A backslash before the newline continues the comment on the next line.
+    if (text[nl - 1] === '\\' || (text[nl - 1] === '\r' && text[nl - 2] === '\\')) i = nl + 1;
+    else return nl;
+  }
+}
+
+function skipSpace(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && /\s/.test(text[i] ?? '')) i++;
+  return i;
+}
+
+function skipWord(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && isWordChar(text.charCodeAt(i))) i++;
+  return i;
+}
+
+function isWordStart(text: string, at: number): boolean {
+  return at === 0 || !isWordChar(text.charCodeAt(at - 1));
+}
+
+function isWordChar(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127
+  );
+}

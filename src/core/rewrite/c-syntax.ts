@@ -1,0 +1,187 @@
+import type { SyntaxNode } from './syntax.ts';
+
+/**
+ * Small questions about tree-sitter-c trees that several rules ask. Node texts are those of
+ * the parsed (attribute-masked) text, so generated type names never carry attributes.
+ */
+
+const DECLARATOR_TYPES = new Set([
+  'pointer_declarator',
+  'array_declarator',
+  'function_declarator',
+  'parenthesized_declarator',
+  'attributed_declarator',
+  'init_declarator',
+]);
+
+/** Visits `node` and its descendants in order; `visit` returning `false` skips the children. */
+export function walk(node: SyntaxNode, visit: (n: SyntaxNode) => boolean | void): void {
+  const cursor = node.walk();
+  try {
+    let depth = 0;
+    let descend = visit(node) !== false;
+    for (;;) {
+      if (descend && cursor.gotoFirstChild()) {
+        depth++;
+      } else {
+        for (;;) {
+          if (depth === 0) return;
+          if (cursor.gotoNextSibling()) break;
+          cursor.gotoParent();
+          depth--;
+        }
+      }
+      descend = visit(cursor.currentNode) !== false;
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+/** The identifier a declarator declares (`*a[4]` → `a`), if any. */
+export function declaredName(declarator: SyntaxNode | null): SyntaxNode | null {
+  let d = declarator;
+  while (d) {
+    if (d.type === 'identifier' || d.type === 'field_identifier' || d.type === 'type_identifier')
+      return d;
+    if (d.type === 'parenthesized_declarator') d = d.namedChild(0);
+    else d = d.childForFieldName('declarator');
+  }
+  return null;
+}
+
+/** The declarators of a declaration (`int a, *b = 0;` → `a`, `*b = 0`). */
+export function declaratorsOf(declaration: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let i = 0; i < declaration.childCount; i++) {
+    if (declaration.fieldNameForChild(i) === 'declarator') {
+      const c = declaration.child(i);
+      if (c) out.push(c);
+    }
+  }
+  return out;
+}
+
+/** Whether `id` is the name being declared (not a use): `x` in `int x = y;` but not `y`. */
+export function isDeclaratorName(id: SyntaxNode): boolean {
+  let child = id;
+  let parent = id.parent;
+  while (parent && DECLARATOR_TYPES.has(parent.type)) {
+    const declaratorField =
+      parent.type === 'parenthesized_declarator'
+        ? parent.namedChild(0)
+        : parent.childForFieldName('declarator');
+    if (!declaratorField || declaratorField.id !== child.id) return false;
+    child = parent;
+    parent = parent.parent;
+  }
+  if (!parent) return false;
+  if (child.id === id.id) {
+    // A bare name: declared only if it sits in a declarator slot of its parent.
+    const slot = parent.childForFieldName('declarator');
+    return (
+      ['declaration', 'parameter_declaration', 'field_declaration', 'type_definition'].includes(
+        parent.type,
+      ) &&
+      slot !== null &&
+      hasFieldChild(parent, 'declarator', id)
+    );
+  }
+  return [
+    'declaration',
+    'parameter_declaration',
+    'field_declaration',
+    'type_definition',
+    'function_definition',
+  ].includes(parent.type);
+}
+
+function hasFieldChild(parent: SyntaxNode, field: string, node: SyntaxNode): boolean {
+  for (let i = 0; i < parent.childCount; i++) {
+    if (parent.fieldNameForChild(i) === field && parent.child(i)?.id === node.id) return true;
+  }
+  return false;
+}
+
+/** The nearest enclosing node of one of `types`. */
+export function ancestor(node: SyntaxNode, types: readonly string[]): SyntaxNode | null {
+  for (let p = node.parent; p; p = p.parent) if (types.includes(p.type)) return p;
+  return null;
+}
+
+/**
+ * The specifiers of a declaration or definition as a type: qualifiers and the type, without
+ * storage classes (`static const struct s` → `const struct s`).
+ */
+export function typeSpecifierText(decl: SyntaxNode): string {
+  const parts: string[] = [];
+  for (let i = 0; i < decl.childCount; i++) {
+    const field = decl.fieldNameForChild(i);
+    if (field === 'declarator') break;
+    const c = decl.child(i);
+    if (!c) continue;
+    if (field === 'type' || c.type === 'type_qualifier') parts.push(squash(c.text));
+  }
+  return parts.join(' ');
+}
+
+/** Text of `node` with `inner` replaced by `replacement`, whitespace runs squashed. */
+export function textWith(node: SyntaxNode, inner: SyntaxNode, replacement: string): string {
+  const t = node.text;
+  const a = inner.startIndex - node.startIndex;
+  const b = inner.endIndex - node.startIndex;
+  return squash(t.slice(0, a) + replacement + t.slice(b));
+}
+
+/**
+ * A declaration of `name` with the type `spec` + `declarator` (whose declared identifier is
+ * `declared`): `int`, `(*fp)(void)`, `fp` → `int (*name)(void)`.
+ */
+export function declareLike(
+  spec: string,
+  declarator: SyntaxNode,
+  declared: SyntaxNode,
+  name: string,
+): string {
+  const d = textWith(declarator, declared, name);
+  return d.startsWith('*') || d.startsWith('(') ? `${spec} ${d}` : `${spec} ${d}`.trim();
+}
+
+/** The type name of a declarator without its name (`*a[4]` in `int *a[4]` → `int *[4]`). */
+export function abstractType(spec: string, declarator: SyntaxNode, declared: SyntaxNode): string {
+  const d = textWith(declarator, declared, '').trim();
+  return d === '' ? spec : `${spec} ${d}`;
+}
+
+/** The function_declarator inside a definition's declarator (`*f(int)` → `f(int)`). */
+export function functionDeclarator(def: SyntaxNode): SyntaxNode | null {
+  let d = def.childForFieldName('declarator');
+  while (d && d.type !== 'function_declarator') {
+    d = d.type === 'parenthesized_declarator' ? d.namedChild(0) : d.childForFieldName('declarator');
+  }
+  return d;
+}
+
+/** Return type facts of a function definition. */
+export interface ReturnType {
+  /** `void` functions return nothing. */
+  isVoid: boolean;
+  /** Declares `name` with the function's return type: `char *name`. */
+  declare(name: string): string;
+}
+
+export function returnTypeOf(def: SyntaxNode): ReturnType | null {
+  const declarator = def.childForFieldName('declarator');
+  const fn = functionDeclarator(def);
+  if (!declarator || !fn) return null;
+  const spec = typeSpecifierText(def);
+  const rest = textWith(declarator, fn, '').trim();
+  return {
+    isVoid: spec === 'void' && rest === '',
+    declare: (name) => declareLike(spec, declarator, fn, name),
+  };
+}
+
+export function squash(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,79 @@
+import { createDiagnostic } from '../../diagnostics.ts';
+import { resolveGateLib } from '../libraries.ts';
+import { GATE, GATE_R, type PlaceholderCall } from '../placeholders.ts';
+import { gateMacroFor, type RuleContext } from './context.ts';
+
+/** Most arguments a gate passes in registers (the FlexOS gates take up to six). */
+export const MAX_GATE_ARGS = 6;
+
+/**
+ * `flexos_gate(libX, fn, args...)` → `<macro>(a, b, fn, args...)` and
+ * `flexos_gate_r(libX, ret, fn, args...)` → `<macro>_r(a, b, ret, fn, args...)`: only the
+ * macro name and the `libX` token change, so arguments keep their text and layout.
+ */
+export function instantiateGates(ctx: RuleContext, calls: readonly PlaceholderCall[]): void {
+  for (const call of calls) {
+    if (call.name === GATE || call.name === GATE_R) instantiateGate(ctx, call);
+  }
+}
+
+function instantiateGate(ctx: RuleContext, call: PlaceholderCall): void {
+  const withResult = call.name === GATE_R;
+  const fnIndex = withResult ? 2 : 1;
+  const token = call.args[0];
+  const fn = call.args[fnIndex];
+  if (!token || !fn || token.type !== 'identifier') {
+    ctx.diagnostics.push(
+      createDiagnostic(
+        'rewrite/bad-gate',
+        'error',
+        withResult
+          ? 'flexos_gate_r needs a library token, a result variable and a function: flexos_gate_r(libX, ret, fn, args...)'
+          : 'flexos_gate needs a library token and a function: flexos_gate(libX, fn, args...)',
+        ctx.span(call.call),
+      ),
+    );
+    return;
+  }
+  const argCount = call.args.length - fnIndex - 1;
+  if (argCount > MAX_GATE_ARGS) {
+    ctx.diagnostics.push(
+      createDiagnostic(
+        'rewrite/too-many-args',
+        'error',
+        `${fn.text} gets ${argCount} arguments through a gate; gates pass at most ${MAX_GATE_ARGS}`,
+        ctx.span(call.call),
+      ),
+    );
+  }
+  // The instantiated gates are `do { ... } while (0)` statements.
+  if (call.call.parent?.type !== 'expression_statement') {
+    ctx.diagnostics.push(
+      createDiagnostic(
+        'rewrite/gate-not-statement',
+        'error',
+        `${call.name} is a statement; use it on its own line (flexos_gate_r stores the result in its second argument)`,
+        ctx.span(call.call),
+      ),
+    );
+  }
+  const target = resolveGateLib(
+    ctx.view,
+    token.text,
+    { file: ctx.doc.file, text: ctx.doc.text, start: token.startIndex, end: token.endIndex },
+    ctx.diagnostics,
+  );
+  const macro = gateMacroFor(ctx, ctx.home, target.compartment, withResult);
+  ctx.edits.replace(call.callee.startIndex, call.callee.endIndex, macro.name);
+  ctx.edits.replace(token.startIndex, token.endIndex, `${ctx.home}, ${target.compartment}`);
+  ctx.gates.push({
+    caller: ctx.lib,
+    callee: target.lib ?? token.text,
+    fn: fn.text,
+    from: ctx.home,
+    to: target.compartment,
+    kind: macro.kind,
+    via: 'gate',
+    span: ctx.span(call.call),
+  });
+}

@@ -1,0 +1,100 @@
+import { getBackend } from '../../backends/index.ts';
+import type { ImageConfig } from '../../config/image-config.ts';
+import { compareDiagnostics, createDiagnostic, type Diagnostic } from '../../diagnostics.ts';
+import type { SharingMode } from '../../model.ts';
+import { parseErrors, withCDocument, type CDocument } from '../document.ts';
+import { applyEditList, createEditList } from '../edits.ts';
+import { createImageView } from '../libraries.ts';
+import { findPlaceholderCalls } from '../placeholders.ts';
+import type { CParser } from '../syntax.ts';
+import { instantiateAllocations } from './alloc.ts';
+import { instantiateCallbacks } from './callbacks.ts';
+import type { GateSite, RuleContext } from './context.ts';
+import { instantiateGates } from './gates.ts';
+import { instantiateLiterals } from './literals.ts';
+import { instantiateMacroBodies, macroBodiesWithPlaceholders } from './macros.ts';
+import { instantiateWhitelist } from './whitelist.ts';
+import { effectiveSharing, instantiateLocals } from './whitelist-locals.ts';
+
+export interface InstantiateOptions {
+  /** The library the file belongs to. */
+  lib: string;
+  config: ImageConfig;
+  /** Overrides `config.sharing`. */
+  sharing?: SharingMode;
+}
+
+export interface InstantiateResult {
+  /** The file with every placeholder instantiated; the input itself when there are none. */
+  text: string;
+  diagnostics: Diagnostic[];
+  gates: GateSite[];
+}
+
+/** Parses `text`, instantiates it, frees the tree. */
+export function instantiate(
+  parser: CParser,
+  file: string,
+  text: string,
+  options: InstantiateOptions,
+): InstantiateResult {
+  return withCDocument(parser, file, text, (doc) => instantiateDocument(doc, options));
+}
+
+/**
+ * Instantiates every placeholder of an already parsed file for one image (its mechanism,
+ * compartments and sharing mode). The rules collect edits against the original text, which
+ * are applied once at the end. Does not free `doc.tree`.
+ */
+export function instantiateDocument(
+  doc: CDocument,
+  options: InstantiateOptions,
+): InstantiateResult {
+  const { config, lib } = options;
+  const view = createImageView(config);
+  const backend = getBackend(view.mechanism);
+  const requested = options.sharing ?? config.sharing;
+  const diagnostics: Diagnostic[] = parseErrors(doc);
+  if (!config.libraries.some((l) => l.name === lib)) {
+    diagnostics.push(
+      createDiagnostic(
+        'rewrite/unknown-lib',
+        'warning',
+        `${doc.file}: library '${lib}' is not in image '${config.name}'; it is placed in the default compartment (0)`,
+        { file: doc.file, start: 0, end: 0 },
+      ),
+    );
+  }
+  const counters = new Map<string, number>();
+  const ctx: RuleContext = {
+    doc,
+    lib,
+    home: view.compartmentOfLib(lib),
+    view,
+    mechanism: view.mechanism,
+    backend,
+    sharing: effectiveSharing({ backend, mechanism: view.mechanism }, requested),
+    edits: createEditList(doc.file),
+    diagnostics,
+    gates: [],
+    fresh(base) {
+      let n = counters.get(base) ?? 0;
+      while (doc.text.includes(`${base}${n}`)) n++;
+      counters.set(base, n + 1);
+      return `${base}${n}`;
+    },
+    scoped: (base) => (doc.text.includes(base) ? ctx.fresh(base) : base),
+    span: (node) => ({ file: doc.file, start: node.startIndex, end: node.endIndex }),
+  };
+  const calls = findPlaceholderCalls(doc);
+  instantiateGates(ctx, calls);
+  instantiateAllocations(ctx, calls);
+  instantiateLiterals(ctx, calls);
+  instantiateMacroBodies(ctx, macroBodiesWithPlaceholders(doc));
+  const locals = instantiateWhitelist(ctx);
+  instantiateLocals(ctx, locals, requested);
+  instantiateCallbacks(ctx);
+  const text = ctx.edits.edits.length > 0 ? applyEditList(doc.text, ctx.edits.edits) : doc.text;
+  ctx.gates.sort((a, b) => a.span.start - b.span.start);
+  return { text, diagnostics: diagnostics.sort(compareDiagnostics), gates: ctx.gates };
+}

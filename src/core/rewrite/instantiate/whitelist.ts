@@ -1,0 +1,122 @@
+import { createDiagnostic } from '../../diagnostics.ts';
+import type { AttributeItem, AttributeSite } from '../attributes.ts';
+import { ancestor, declaratorsOf, declaredName } from '../c-syntax.ts';
+import { attributeOwner, removeAttributeItem, whitelistAttributes } from '../placeholders.ts';
+import type { SyntaxNode } from '../syntax.ts';
+import type { RuleContext } from './context.ts';
+
+/** One whitelisted variable: a declarator of a declaration carrying `flexos_whitelist`. */
+export interface SharedVariable {
+  site: AttributeSite;
+  item: AttributeItem;
+  declaration: SyntaxNode;
+  /** The declarator as written, possibly an `init_declarator`. */
+  declarator: SyntaxNode;
+  /** The declarator without its initializer. */
+  inner: SyntaxNode;
+  name: SyntaxNode;
+  value: SyntaxNode | null;
+  /** The enclosing function, for locals. */
+  fn: SyntaxNode | null;
+}
+
+/**
+ * Finds every whitelisted variable. Globals, and function-local `static`/`extern` variables
+ * (which live in `.data`/`.bss` like globals, unlike the original rules that broke them),
+ * get their attribute rewritten here; automatic locals are returned for the sharing-mode rule.
+ */
+export function instantiateWhitelist(ctx: RuleContext): SharedVariable[] {
+  const locals: SharedVariable[] = [];
+  const handled = new Set<AttributeSite>();
+  for (const { site, item } of whitelistAttributes(ctx.doc)) {
+    const owner = attributeOwner(ctx.doc, site);
+    if (!owner || owner.type !== 'declaration') {
+      ctx.diagnostics.push(
+        createDiagnostic(
+          'rewrite/whitelist-target',
+          'error',
+          'flexos_whitelist applies to variables only; for a parameter, copy it into a whitelisted local',
+          ctx.span({ startIndex: site.start, endIndex: site.end }),
+        ),
+      );
+      continue;
+    }
+    const fn = ancestor(owner, ['function_definition']);
+    if (!fn || hasStorage(owner, ['static', 'extern'])) {
+      if (!handled.has(site)) {
+        shareStatic(ctx, site, item);
+        if (ctx.backend.separatesMemory) dropObjectConst(ctx, owner, site);
+      }
+      handled.add(site);
+      continue;
+    }
+    for (const declarator of declaratorsFor(owner, site)) {
+      const isInit = declarator.type === 'init_declarator';
+      const inner = isInit ? declarator.childForFieldName('declarator') : declarator;
+      const name = declaredName(inner);
+      if (!inner || !name) continue;
+      const value = isInit ? declarator.childForFieldName('value') : null;
+      locals.push({ site, item, declaration: owner, declarator, inner, name, value, fn });
+    }
+  }
+  return locals;
+}
+
+/** `__attribute__((flexos_whitelist))` → `__attribute__((section(".data_shared")))`. */
+function shareStatic(ctx: RuleContext, site: AttributeSite, item: AttributeItem): void {
+  if (ctx.backend.separatesMemory) {
+    ctx.edits.replace(item.start, item.end, 'section(".data_shared")');
+  } else {
+    const cut = removeAttributeItem(ctx.doc.text, site, item);
+    ctx.edits.replace(cut.start, cut.end, cut.text);
+  }
+}
+
+/**
+ * A `const` object cannot share `.data_shared` with writable ones (GCC: "section type
+ * conflict"), so a whitelisted object that is itself const loses the qualifier. A pointer to
+ * const keeps it: the pointer is the object.
+ */
+function dropObjectConst(ctx: RuleContext, declaration: SyntaxNode, site: AttributeSite): void {
+  const objects = declaratorsFor(declaration, site);
+  const constObject = objects.some((d) => {
+    for (
+      let n: SyntaxNode | null = declaredName(
+        d.type === 'init_declarator' ? d.childForFieldName('declarator') : d,
+      );
+      n && n.id !== d.id;
+      n = n.parent
+    ) {
+      if (n.type === 'pointer_declarator') return false;
+    }
+    return true;
+  });
+  if (!constObject || objects.length !== declaratorsOf(declaration).length) return;
+  for (const c of declaration.children) {
+    if (c.type === 'type_qualifier' && c.text === 'const') {
+      const end = ctx.doc.text[c.endIndex] === ' ' ? c.endIndex + 1 : c.endIndex;
+      ctx.edits.replace(c.startIndex, end, '');
+    }
+  }
+}
+
+/**
+ * The declarators an attribute applies to: all of them when it is written among the
+ * specifiers, else the one it follows (GCC's rule).
+ */
+function declaratorsFor(declaration: SyntaxNode, site: AttributeSite): SyntaxNode[] {
+  const all = declaratorsOf(declaration);
+  const first = all[0];
+  if (!first || site.end <= first.startIndex) return all;
+  const containing = all.find((d) => d.startIndex <= site.start && site.end <= d.endIndex);
+  if (containing) return [containing];
+  const before = all.filter((d) => d.endIndex <= site.start);
+  const last = before[before.length - 1];
+  return last ? [last] : [];
+}
+
+export function hasStorage(declaration: SyntaxNode, classes: readonly string[]): boolean {
+  return declaration.children.some(
+    (c) => c.type === 'storage_class_specifier' && classes.includes(c.text),
+  );
+}

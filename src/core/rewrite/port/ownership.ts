@@ -1,0 +1,102 @@
+import type { ComponentSpec } from '../../metadata/component-spec.ts';
+import {
+  declaredName,
+  functionDeclarator,
+  squash,
+  textWith,
+  typeSpecifierText,
+} from '../c-syntax.ts';
+import { withCDocument } from '../document.ts';
+import type { CParser, SyntaxNode } from '../syntax.ts';
+
+/** What port knows about a function of another library, when its source or header is given. */
+export interface FunctionSignature {
+  /**
+   * A declaration of a variable of the return type with `@` for its name (`char *@`,
+   * `int (*@)(void)`); absent for `void`. Plain data, so ownership survives structuredClone.
+   */
+  result?: string;
+  isVoid: boolean;
+  /** Parameter types as written (`const char *`, `struct pkt`). */
+  params: string[];
+}
+
+/** Which library owns each function name, and signatures where known. */
+export interface Ownership {
+  owners: Map<string, string>;
+  signatures: Map<string, FunctionSignature>;
+}
+
+/** Entry points from every component's `[API]`: `recv` → `netstack`. */
+export function ownersFromComponents(specs: readonly ComponentSpec[]): Map<string, string> {
+  const owners = new Map<string, string>();
+  for (const spec of specs)
+    for (const api of spec.api) if (!owners.has(api.name)) owners.set(api.name, spec.name);
+  return owners;
+}
+
+/**
+ * Functions defined (not `static`) in each library's `.c` files or declared in its `.h`
+ * files, with their signatures. The first library to claim a name keeps it.
+ */
+export function ownersFromSources(
+  parser: CParser,
+  files: readonly { lib: string; file: string; text: string }[],
+): Ownership {
+  const owners = new Map<string, string>();
+  const signatures = new Map<string, FunctionSignature>();
+  for (const f of files) {
+    withCDocument(parser, f.file, f.text, (doc) => {
+      const isHeader = f.file.endsWith('.h');
+      for (const node of topLevel(doc.tree.rootNode)) {
+        const isDef = node.type === 'function_definition';
+        if (!isDef && !(isHeader && node.type === 'declaration')) continue;
+        if (node.children.some((c) => c.type === 'storage_class_specifier' && c.text === 'static'))
+          continue;
+        const fn = functionDeclarator(node);
+        const name = declaredName(fn);
+        if (!fn || !name || name.type !== 'identifier') continue;
+        if (!owners.has(name.text)) owners.set(name.text, f.lib);
+        if (!signatures.has(name.text)) signatures.set(name.text, signatureOf(node, fn));
+      }
+    });
+  }
+  return { owners, signatures };
+}
+
+function topLevel(root: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const visit = (n: SyntaxNode): void => {
+    for (const c of n.namedChildren) {
+      if (
+        c.type.startsWith('preproc_if') ||
+        c.type === 'preproc_else' ||
+        c.type === 'preproc_elif' ||
+        c.type === 'linkage_specification' ||
+        c.type === 'declaration_list'
+      )
+        visit(c);
+      else out.push(c);
+    }
+  };
+  visit(root);
+  return out;
+}
+
+function signatureOf(node: SyntaxNode, fn: SyntaxNode): FunctionSignature {
+  const spec = typeSpecifierText(node);
+  const declarator = node.childForFieldName('declarator');
+  const rest = declarator ? textWith(declarator, fn, '').trim() : '';
+  const isVoid = spec === 'void' && rest === '';
+  const params = (fn.childForFieldName('parameters')?.namedChildren ?? [])
+    .filter((p) => p.type === 'parameter_declaration')
+    .map((p) => {
+      const d = p.childForFieldName('declarator');
+      const n = declaredName(d);
+      const abstract = d ? (n ? textWith(d, n, '') : squash(d.text)) : '';
+      return squash(`${typeSpecifierText(p)} ${abstract}`);
+    });
+  const result =
+    declarator && !isVoid ? squash(`${spec} ${textWith(declarator, fn, '@')}`) : undefined;
+  return { isVoid, params, ...(result ? { result } : {}) };
+}
