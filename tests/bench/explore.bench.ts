@@ -10,13 +10,11 @@ import {
   countCoveringEdges,
   createCostTable,
   createEstimator,
-  createSpace,
   exploreSpace,
   largeFrontier,
   parseSpace,
   parseWorkload,
   formatId,
-  type Workload,
 } from '../../src/core/explore/index.ts';
 import { createRequiresCheck } from '../../src/core/explore/requires-check.ts';
 import { parseComponent } from '../../src/core/metadata/parse-component.ts';
@@ -81,45 +79,25 @@ async function minikv(): Promise<void> {
     }
 }
 
-/** A synthetic 10-library image: a chain of calls plus a few hot edges, shares summing to 0.9. */
-function largeWorkload(names: string[]): Workload {
-  const calls: Workload['calls'] = [];
-  names.forEach((a, i) => {
-    const b = names[(i + 1) % names.length] as string;
-    calls.push({ from: a, to: b, calls: 1 + (i % 3), buffers: 1 });
-    if (i % 4 === 0)
-      calls.push({ from: a, to: names[(i + 5) % names.length] as string, calls: 4, buffers: 2 });
-  });
-  const weights = names.map((_, i) => 1 + (i % 4));
-  const total = weights.reduce((s, w) => s + w, 0);
-  return {
-    baseline: 1_000_000,
-    clockGhz: 3,
-    calls,
-    share: Object.fromEntries(names.map((n, i) => [n, (0.9 * (weights[i] as number)) / total])),
-    hardeningFactors: {},
-    shareSpans: {},
-  };
-}
-
 function large(): void {
-  const names = 'abcdefghij'.split('').map((c) => `lib${c}`);
-  const space = createSpace({
-    name: 'large',
-    components: names,
-    maxCompartments: 4,
-    hardening: Object.fromEntries(names.map((n) => [n, ['asan']])),
-  });
-  log('\n== 10 components, at most 4 compartments, one hardening option each');
+  const here = new URL('./', import.meta.url);
+  const space = parseSpace(readFileSync(new URL('explore.space.yaml', here), 'utf8')).space;
+  const workload = parseWorkload(
+    readFileSync(new URL('explore.workload.yaml', here), 'utf8'),
+  ).workload;
+  if (!space || !workload) throw new Error('tests/bench/explore.*.yaml do not parse');
+  log(
+    '\n== tests/bench/explore.space.yaml: 10 components, at most 4 compartments, one option each',
+  );
   let t = now();
   const count = countConfigurations(space);
   log(
-    `count: ${count.partitions} partitions × ${count.hardeningSubsets} = ${count.total} configurations (${(now() - t).toFixed(1)} ms)`,
+    `count: ${count.partitions} partitions × ${count.hardeningSubsets} = ${count.total} configurations (${(now() - t).toFixed(2)} ms)`,
   );
   const estimator = createEstimator(
     space,
-    largeWorkload(names),
-    createCostTable('intel-mpk', 'heap'),
+    workload,
+    createCostTable(space.mechanism, space.sharing),
   );
   for (const order of ['flexos', 'product'] as const)
     for (const value of [600_000, 450_000]) {
@@ -133,18 +111,18 @@ function large(): void {
         score: estimator.throughput,
         onProgress: ({ phase, done, total }) => {
           if (done % 16384 === 0 || done === total)
-            process.stderr.write(`  ${phase} ${done}/${total}\r`);
+            process.stderr.write(`  progress: ${phase} ${done}/${total} partitions\n`);
         },
       });
-      process.stderr.write('\n');
       const ms = now() - t;
       log(
-        `${order} >= ${value}: ${r.meeting} meet it; frontier ${r.frontierSize}${r.complete ? ' (all listed)' : `, ${r.members.length} best listed`}; ${ms.toFixed(0)} ms`,
+        `${order} >= ${value}: ${r.meeting} meet it; frontier ${r.frontierSize}${r.complete ? ' (all listed)' : `, the ${r.members.length} best listed`}; ${ms.toFixed(0)} ms`,
       );
-      for (const m of r.members.slice(0, 3))
+      for (const m of r.members.slice(0, 2))
         log(`    ~${Math.round(m.score)}/s  ${formatId(space, m.config)}`);
-      log(`  covering edges of the whole space (${order}): ${countCoveringEdges(space, order)}`);
     }
+  for (const order of ['flexos', 'product'] as const)
+    log(`covering edges of the whole space (${order}): ${countCoveringEdges(space, order)}`);
 }
 
 await minikv();

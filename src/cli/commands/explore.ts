@@ -25,8 +25,10 @@ import { parseArgs, flagValue } from '../args.ts';
 import type { CliIo, Command } from '../io.ts';
 
 const USAGE = `usage: flexos explore DIR [--space FILE] [--order flexos|product]
-                     [--labels FILE.csv | --estimate] [--budget '>=N' | '<=N'] [--lazy]
-                     [--json | --dot] [--rank] [--ignore-requires] [--print-config ID]
+                     [--labels FILE.csv | --estimate [--workload FILE]] [--budget '>=N' | '<=N']
+                     [--lazy] [--json | --dot] [--rank] [--ignore-requires] [--print-config ID]
+  DIR/space.yaml is the design space, DIR/workload.yaml feeds --estimate, DIR/components/*.flexos
+  the [Requires] filter. --print-config ID prints the config.yaml of one configuration.
 `;
 
 function join(dir: string, name: string): string {
@@ -65,7 +67,7 @@ function createReporter(io: CliIo) {
  */
 export const exploreCommand: Command = async (args, io) => {
   const { parsed, error } = parseArgs(args, {
-    valued: ['space', 'order', 'labels', 'budget', 'print-config'],
+    valued: ['space', 'workload', 'order', 'labels', 'budget', 'print-config'],
     boolean: ['estimate', 'lazy', 'json', 'dot', 'rank', 'ignore-requires'],
   });
   const dir = parsed.positional[0];
@@ -105,7 +107,15 @@ export const exploreCommand: Command = async (args, io) => {
     space.requires && !parsed.flags.has('ignore-requires')
       ? await requiresCheck(io, dir, space, files)
       : undefined;
-  const labels = await labelSource(io, dir, space, files, labelsFile, parsed.flags.has('estimate'));
+  const estimate = parsed.flags.has('estimate');
+  const workloadPath = flagValue(parsed, 'workload') ?? join(dir, 'workload.yaml');
+  const labels = await labelSource(
+    io,
+    space,
+    files,
+    labelsFile,
+    estimate ? workloadPath : undefined,
+  );
   if (!labels) return 1;
   if (parsed.flags.has('lazy') && labels.kind === 'none')
     return usage('--lazy needs --labels or --estimate');
@@ -129,8 +139,15 @@ function print(io: CliIo, result: ExploreResult, flags: Map<string, string | tru
     if (dot) io.out(dot);
     else io.err('flexos explore: --dot draws spaces of up to 2,000 configurations\n');
   } else if (flags.has('json')) {
-    const { graph: _graph, frontier, ...rest } = result;
-    const json = { ...rest, frontier: frontier.map((m) => m.id), frontierDetails: frontier };
+    const { graph: _graph, frontier, configurations, measured, order, ...rest } = result;
+    const json = {
+      configurations,
+      frontier: frontier.map((m) => m.id),
+      measured,
+      order,
+      ...rest,
+      frontierDetails: frontier,
+    };
     io.out(`${JSON.stringify(json, null, 2)}\n`);
   } else {
     io.out(formatReport(result, { ranking: flags.has('rank') }));
@@ -161,11 +178,10 @@ async function requiresCheck(
 
 async function labelSource(
   io: CliIo,
-  dir: string,
   space: Space,
   files: ReturnType<typeof createReporter>,
   csv: string | undefined,
-  estimate: boolean,
+  workloadPath: string | undefined,
 ): Promise<LabelSource | undefined> {
   if (csv !== undefined) {
     if (!(await io.exists(csv)))
@@ -178,8 +194,8 @@ async function labelSource(
       labelKind: 'imported',
     };
   }
-  if (!estimate) return { kind: 'none' };
-  const path = join(dir, 'workload.yaml');
+  if (workloadPath === undefined) return { kind: 'none' };
+  const path = workloadPath;
   if (!(await io.exists(path)))
     return (io.err(`flexos explore: --estimate needs ${path}\n`), undefined);
   const { workload, diagnostics } = parseWorkload(await files.read(path), path);

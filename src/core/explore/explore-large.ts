@@ -31,7 +31,7 @@ export function exploreLarge(opts: ExploreOptions, base: ResultBase): ExploreRes
     );
   const est = src.kind === 'estimate' ? src.estimator : undefined;
   const useBudget = est ? budget : undefined;
-  let lastPercent = -1;
+  let lastReported = '';
   const r = largeFrontier({
     space,
     order,
@@ -43,12 +43,13 @@ export function exploreLarge(opts: ExploreOptions, base: ResultBase): ExploreRes
       ? { isAllowed: (cfg: Configuration) => opts.isAllowed?.(cfg) === true }
       : {}),
     onProgress: ({ phase, done, total }) => {
-      const percent = Math.floor((100 * done) / Math.max(1, total));
-      if (percent === lastPercent || percent % 10 !== 0) return;
-      lastPercent = percent;
-      opts.onProgress?.(
-        `${phase === 'count' ? 'counting frontier' : 'listing members'}: ${done}/${total} partitions`,
-      );
+      // One line per tenth of the work and phase.
+      const decile = Math.floor((10 * done) / Math.max(1, total));
+      const key = `${phase}${decile}`;
+      if (key === lastReported) return;
+      lastReported = key;
+      const what = phase === 'count' ? 'counting the frontier' : 'listing members';
+      opts.onProgress?.(`${what}: ${done}/${total} partitions`);
     },
   });
   const diagnostics: Diagnostic[] = [];

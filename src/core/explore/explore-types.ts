@@ -61,6 +61,8 @@ export interface ExploreResult {
   considered: number;
   budget?: string;
   labels: LabelSource['kind'];
+  /** Whether labels were asked for lazily (`measured` then counts the measurements taken). */
+  lazy: boolean;
   /** Labels used: measured in lazy mode, else labels looked up or estimated. */
   measured: number;
   meeting: number;
@@ -83,7 +85,7 @@ export interface ExploreResult {
 /** The fields every result starts with. */
 export type ResultBase = Pick<
   ExploreResult,
-  'order' | 'configurations' | 'partitions' | 'hardeningSubsets' | 'labels' | 'budget'
+  'order' | 'configurations' | 'partitions' | 'hardeningSubsets' | 'labels' | 'lazy' | 'budget'
 >;
 
 /** Where diagnostics about the exploration as a whole point: the top of space.yaml. */

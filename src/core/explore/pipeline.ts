@@ -27,6 +27,7 @@ export async function exploreSpace(opts: ExploreOptions): Promise<ExploreResult>
     partitions: num(count.partitions),
     hardeningSubsets: num(count.hardeningSubsets),
     labels: opts.labels.kind,
+    lazy: opts.lazy === true && opts.labels.kind !== 'none',
     ...(budget ? { budget: formatBudget(budget) } : {}),
   };
   opts.onProgress?.(

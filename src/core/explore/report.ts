@@ -27,10 +27,10 @@ export function formatReport(r: ExploreResult, opts: { ranking?: boolean } = {})
     out.push(`${r.considered} configurations considered.`);
   const labels =
     r.labels === 'none'
-      ? 'no labels: the frontier is the set of safest configurations'
+      ? 'none, so the frontier is the set of safest configurations'
       : r.labels === 'estimate'
-        ? `labels are cost-model estimates${r.measured > 0 ? ` (${r.measured} used)` : ''}`
-        : `${r.measured} labels used`;
+        ? `cost-model estimates${r.measured > 0 ? ` of ${r.measured} configurations` : ''} (not measurements)`
+        : `${r.measured} ${r.lazy ? `measured lazily, of ${r.considered}` : r.labels === 'table' ? 'imported' : 'measured'}`;
   out.push(`Labels: ${labels}.`);
   if (r.budget) out.push(`Budget ${r.budget}: ${r.meeting} configurations meet it.`);
   const size = r.complete

@@ -7,6 +7,7 @@ import {
   enumerateConfigurations,
   formatId,
   largeFrontier,
+  computeFrontier,
   type Configuration,
   type Space,
   type Workload,
@@ -144,5 +145,47 @@ describe('large frontier (by structure)', () => {
     });
     expect(seen).toContain('count:2795/2795');
     expect(seen.at(-1)).toBe('list:2795/2795');
+  });
+});
+
+describe('large frontier on a mid-size space', () => {
+  it('matches the listed frontier of all 7,808 configurations (6 libraries, 3 compartments, 6 options)', () => {
+    const names = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const space = createSpace({
+      components: names,
+      maxCompartments: 3,
+      hardening: Object.fromEntries(names.map((n, i) => [n, [i % 2 ? 'asan' : 'asan+cfi']])),
+    });
+    const workload: Workload = {
+      baseline: 1e6,
+      clockGhz: 3,
+      calls: names.map((n, i) => ({
+        from: n,
+        to: names[(i + 1) % 6] as string,
+        calls: 1 + (i % 3),
+        buffers: 1,
+      })),
+      share: Object.fromEntries(names.map((n, i) => [n, 0.05 + 0.03 * i])),
+      hardeningFactors: {},
+      shareSpans: {},
+    };
+    const est = createEstimator(space, workload, createCostTable('intel-mpk', 'heap'));
+    const cs = enumerateConfigurations(space);
+    const values = cs.map((c) => est.estimate(c).value);
+    for (const order of ['flexos', 'product'] as const)
+      for (const value of [500000, 700000]) {
+        const listed = computeFrontier(cs, values, { kind: 'at-least', value }, order).frontier.map(
+          (i) => formatId(space, cs[i] as Configuration),
+        );
+        const r = largeFrontier({
+          space,
+          order,
+          partitionCost: est.partitionCost,
+          hardeningCost: est.hardeningCost,
+          meets: (p, h) => est.throughput(p, h) >= value,
+          score: est.throughput,
+        });
+        expect(r.members.map((m) => formatId(space, m.config)).sort()).toEqual(listed.sort());
+      }
   });
 });
