@@ -55,6 +55,7 @@ export {
 export { parseCsv, parseLabelsCsv, type CsvField, type CsvLabel } from './csv.ts';
 export { toImageConfig, toConfigYaml } from './to-config.ts';
 export { explainIncomparable, optionNames } from './explain.ts';
+export { completeWorkload, type GateSite } from './gate-edges.ts';
 export { exploreSpace } from './pipeline.ts';
 export { createRequiresCheck } from './requires-check.ts';
 export type {

@@ -25,17 +25,27 @@ export function formatReport(r: ExploreResult, opts: { ranking?: boolean } = {})
   }
   if (r.method === 'enumerated' && r.filtered.count > 0)
     out.push(`${r.considered} configurations considered.`);
+  const source =
+    r.labels === 'estimate'
+      ? 'cost-model estimates, not measurements'
+      : r.labels === 'table'
+        ? 'imported'
+        : 'measured';
   const labels =
     r.labels === 'none'
       ? 'none, so the frontier is the set of safest configurations'
-      : r.labels === 'estimate'
-        ? `cost-model estimates${r.measured > 0 ? ` of ${r.measured} configurations` : ''} (not measurements)`
-        : `${r.measured} ${r.lazy ? `measured lazily, of ${r.considered}` : r.labels === 'table' ? 'imported' : 'measured'}`;
+      : r.lazy
+        ? `${r.measured} of ${r.considered} asked for lazily (${source})`
+        : r.labels === 'estimate'
+          ? `cost-model estimates${r.measured > 0 ? ` of ${r.measured} configurations` : ''}, not measurements`
+          : `${r.measured} ${source}`;
   out.push(`Labels: ${labels}.`);
   if (r.budget) out.push(`Budget ${r.budget}: ${r.meeting} configurations meet it.`);
   const size = r.complete
     ? `${r.frontierSize}`
-    : `${r.frontierSize}; the ${r.frontier.length} with the best estimate`;
+    : r.method === 'structural'
+      ? `${r.frontierSize}; the ${r.frontier.length} with the best estimate`
+      : `${r.frontierSize}, among labelled configurations only`;
   out.push(`Frontier (${size}):`);
   const width = Math.max(0, ...r.frontier.map((m) => m.id.length));
   for (const m of r.frontier)

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exploreCommand } from '../../../src/cli/commands/explore.ts';
@@ -117,5 +118,33 @@ describe('flexos explore', () => {
     }
     const noWorkload = createMemoryIo({ 'w/space.yaml': 'components: [a]\n' });
     expect(await exploreCommand(['w', '--estimate'], noWorkload)).toBe(1);
+  });
+});
+
+describe('examples/minikv/README.md walkthrough', () => {
+  it('quotes what the command prints', async () => {
+    const readme = readFileSync(join(minikv, 'README.md'), 'utf8');
+    const full = JSON.parse(
+      (await run([minikv, '--estimate', '--budget', '>=300000', '--json'])).stdout,
+    ) as Json;
+    for (const id of full.frontier) expect(readme).toContain(`  ${id}  `);
+    const lazy = JSON.parse(
+      (await run([minikv, '--estimate', '--budget', '>=300000', '--json', '--lazy'])).stdout,
+    ) as Json;
+    expect(readme).toContain(`Labels: ${lazy.measured} of 52 asked for lazily`);
+    const raw = JSON.parse(
+      (
+        await run([
+          minikv,
+          '--ignore-requires',
+          '--estimate',
+          '--budget',
+          '>=300000',
+          '--json',
+          '--lazy',
+        ])
+      ).stdout,
+    ) as Json;
+    expect(readme).toContain(`the same budget needs ${raw.measured} of the 80`);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   checkWorkload,
+  completeWorkload,
   configurationFromId,
   createCostTable,
   createEstimator,
@@ -173,5 +174,25 @@ describe('workload.yaml', () => {
       ),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('edges from the sources (gate table)', () => {
+  it('adds edges workload.yaml lacks, one call per gate site, and says so', () => {
+    const base = parseWorkload('baseline: 100\ncalls: {kv->netstack: 3}\n').workload;
+    if (!base) throw new Error('does not parse');
+    const sites = [
+      { from: 'kv', to: 'netstack' },
+      { from: 'kv', to: 'sched' },
+      { from: 'kv', to: 'sched' },
+      { from: 'kv', to: 'kv' },
+      { from: 'kv', to: 'nope' },
+    ];
+    const { workload, diagnostics } = completeWorkload(base, sites, minikvSpace());
+    expect(workload.calls.map((e) => [e.from, e.to, e.calls])).toEqual([
+      ['kv', 'netstack', 3],
+      ['kv', 'sched', 2],
+    ]);
+    expect(diagnostics.map((d) => d.code)).toEqual(['workload/edge-from-sources']);
   });
 });
