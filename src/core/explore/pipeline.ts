@@ -1,5 +1,6 @@
 import { countConfigurations, ENUMERATION_LIMIT, enumerateConfigurations } from './count.ts';
 import { exploreLarge } from './explore-large.ts';
+import { LARGE_MAX_OPTIONS } from './large-frontier.ts';
 import {
   failed,
   type ExploreOptions,
@@ -14,6 +15,9 @@ import { labelConfigurations } from './label-configs.ts';
 import { safetyRank, type Configuration } from './space.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { FrontierMember } from './explore-types.ts';
+
+/** Size from which estimates are handled by structure rather than by listing. */
+export const STRUCTURAL_FROM = 20_000;
 
 /** Explores a space: count, filter, label, frontier, explanation. Pure; labels handed in. */
 export async function exploreSpace(opts: ExploreOptions): Promise<ExploreResult> {
@@ -40,6 +44,15 @@ export async function exploreSpace(opts: ExploreOptions): Promise<ExploreResult>
       'Estimates are throughput (higher is better): use a budget like >=N.',
     );
   if (count.total > BigInt(ENUMERATION_LIMIT)) return exploreLarge(opts, base);
+  // Estimates (or no labels) have the structure `largeFrontier` needs; past a few thousand
+  // configurations it is much faster than listing, whose frontier search grows with its size.
+  const structural = opts.labels.kind === 'none' || (opts.labels.kind === 'estimate' && !opts.lazy);
+  if (
+    structural &&
+    count.total > BigInt(STRUCTURAL_FROM) &&
+    space.options.length <= LARGE_MAX_OPTIONS
+  )
+    return exploreLarge(opts, base);
   return exploreListed(opts, base);
 }
 
