@@ -53,6 +53,15 @@ export function exploreLarge(opts: ExploreOptions, base: ResultBase): ExploreRes
     },
   });
   const diagnostics: Diagnostic[] = [];
+  if (budget && !est)
+    diagnostics.push(
+      createDiagnostic(
+        'explore/budget-without-labels',
+        'warning',
+        'A budget needs labels (--estimate for a space this large); it is ignored.',
+        SPACE_TOP,
+      ),
+    );
   if (opts.isAllowed && !r.sizeExact)
     diagnostics.push(
       createDiagnostic(

@@ -1,8 +1,7 @@
 import { createDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { Estimator } from './cost-model.ts';
-import type { LabelKind } from './frontier.ts';
+import type { Budget, LabelKind } from './frontier.ts';
 import type { Order } from './orders.ts';
-import type { Budget } from './frontier.ts';
 import type { Configuration, Space } from './space.ts';
 
 /**

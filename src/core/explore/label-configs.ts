@@ -14,6 +14,12 @@ export interface Labelled {
   complete: boolean;
 }
 
+/**
+ * Labels listed configurations from the options' source and finds their frontier: lazily
+ * (`lazy.ts`), or by labelling everything and keeping the maximal ones under the budget.
+ * Problems (unlabelled configurations the frontier needs, a space too large for lazy mode) are
+ * added to `diagnostics`.
+ */
 export async function labelConfigurations(
   opts: ExploreOptions,
   configs: Configuration[],

@@ -148,3 +148,32 @@ describe('examples/minikv/README.md walkthrough', () => {
     expect(readme).toContain(`the same budget needs ${raw.measured} of the 80`);
   });
 });
+
+describe('flexos explore on the 45-million-configuration bench space', () => {
+  it('prints the exact count first, progress, and the frontier size with its 100 best', async () => {
+    const bench = join(root, 'tests', 'bench');
+    const args = [
+      bench,
+      '--space',
+      join(bench, 'explore.space.yaml'),
+      '--workload',
+      join(bench, 'explore.workload.yaml'),
+      '--estimate',
+      '--budget',
+      '>=450000',
+      '--json',
+    ];
+    const r = await run(args);
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n')[0]).toBe(
+      '45001728 configurations (43947 partitions × 1024 hardening subsets)',
+    );
+    expect(r.stderr).toContain('counting the frontier: 43947/43947 partitions');
+    const json = JSON.parse(r.stdout) as Json & { complete: boolean; method: string };
+    expect(json.configurations).toBe(45001728);
+    expect(json.method).toBe('structural');
+    expect(json.frontierSize).toBe(223966);
+    expect(json.frontier).toHaveLength(100);
+    expect(json.complete).toBe(false);
+  });
+});
