@@ -5,6 +5,7 @@
 import { expose } from 'comlink';
 import { analyzeWorkspace, type AnalysisResult } from '../src/core/workspace/analyze-workspace.ts';
 import type { Workspace } from '../src/core/workspace/workspace.ts';
+import { planLibraryMove, type LibraryMove } from '../src/core/workspace/move-library.ts';
 
 export interface AnalysisAnswer {
   revision: number;
@@ -18,6 +19,10 @@ const api = {
     const started = performance.now();
     const result = analyzeWorkspace(ws, () => performance.now());
     return { revision, result, ms: performance.now() - started };
+  },
+  /** Edits of the config file that move `lib` (to a new compartment when `target` is null). */
+  planMove(text: string, file: string, lib: string, target: string | null): LibraryMove | null {
+    return planLibraryMove(text, file, lib, target);
   },
   /** Test hook: throws outside any request, as a bug in a dependency would. */
   crash(): void {

@@ -3,6 +3,7 @@ import AnalysisWorker from '../../../workers/analysis.worker.ts?worker';
 import type { AnalysisAnswer, AnalysisApi } from '../../../workers/analysis.worker.ts';
 import type { AnalysisResult } from '../../core/workspace/analyze-workspace.ts';
 import type { Workspace } from '../../core/workspace/workspace.ts';
+import type { LibraryMove } from '../../core/workspace/move-library.ts';
 import { testSetting } from '../lib/test-settings.ts';
 
 /** The newest analysis shown, with the exact files it was computed from (for line numbers). */
@@ -83,6 +84,16 @@ export class AnalysisClient {
     this.phase = 'restarting';
     this.pump();
     if (!this.inFlight) this.phase = 'idle';
+  }
+
+  /** Plans a library move in the worker (it holds the YAML parser, the page does not). */
+  planMove(
+    text: string,
+    file: string,
+    lib: string,
+    target: string | null,
+  ): Promise<LibraryMove | null> {
+    return this.ensureWorker().planMove(text, file, lib, target);
   }
 
   /** Test hooks that break the worker the way real faults would. */

@@ -13,6 +13,8 @@ import { fileKind, type Workspace } from './workspace.ts';
  */
 export interface AnalysisResult {
   diagnostics: Diagnostic[];
+  /** `config.yaml` or `kraft.yaml`: where the image is described, and where moves edit. */
+  configFile: string | null;
   config: ImageConfig | null;
   components: ComponentSpec[];
   graph: CompartmentGraph | null;
@@ -32,7 +34,7 @@ export function analyzeWorkspace(ws: Workspace, now: Clock = () => 0): AnalysisR
     t = n;
   };
   const checked = checkWorkspace(ws);
-  const { diagnostics, config, components } = checked;
+  const { diagnostics, config, components, configFile } = checked;
   lap('check');
   let graph: CompartmentGraph | null = null;
   if (config) {
@@ -42,5 +44,5 @@ export function analyzeWorkspace(ws: Workspace, now: Clock = () => 0): AnalysisR
     graph = toCompartmentGraph(config, components, gates, checked.violations);
   }
   lap('graph');
-  return { diagnostics, config, components, graph, timings };
+  return { diagnostics, configFile, config, components, graph, timings };
 }
