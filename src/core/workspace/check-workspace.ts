@@ -7,6 +7,7 @@ import {
   parseComponent,
   type ComponentSpec,
 } from '../metadata/index.ts';
+import { parseSpace, parseWorkload } from '../explore/index.ts';
 import { checkPlacement, describeChange, type Violation } from '../solver/index.ts';
 import { fileKind, libraryOfPath, type Workspace } from './workspace.ts';
 
@@ -107,7 +108,8 @@ function toFixes(ws: Workspace, file: string | null, changes: ConfigChange[]): F
 
 /**
  * Checks a whole workspace: the image config, every component's metadata, the metadata
- * against the image, and the placement against the metadata (DESIGN.md, "Compatibility").
+ * against the image, the placement against the metadata (DESIGN.md, "Compatibility"), and
+ * the explorer's `space.yaml` and `workload.yaml` when present.
  * Pure and total: bad input gives diagnostics, never an exception.
  */
 export function checkWorkspace(ws: Workspace): WorkspaceCheck {
@@ -120,6 +122,11 @@ export function checkWorkspace(ws: Workspace): WorkspaceCheck {
     config = parsed.config;
   }
   const components = parseComponents(ws, diagnostics);
+  // The explorer's inputs are checked here too, so a broken space.yaml shows up as you type.
+  if (ws.files['space.yaml'] !== undefined)
+    diagnostics.push(...parseSpace(ws.files['space.yaml']).diagnostics);
+  if (ws.files['workload.yaml'] !== undefined)
+    diagnostics.push(...parseWorkload(ws.files['workload.yaml']).diagnostics);
   const libraries = new Set(config?.libraries.map((l) => l.name) ?? []);
   for (const path of Object.keys(ws.files)) {
     const lib = libraryOfPath(path);

@@ -232,3 +232,20 @@ describe('breaking a rule in a kraft.yaml copy of minikv', () => {
     });
   }
 });
+
+describe('breaking space.yaml in a copy of minikv', () => {
+  it('reports the space diagnostic at the broken value', async () => {
+    const files = loadExample();
+    files['ws/space.yaml'] = readFileSync(join(root, 'space.yaml'), 'utf8');
+    expect((await diagnosticsOf(files)).diagnostics).toEqual([]);
+    edit(files, 'ws/space.yaml', 'max-compartments: 3', 'max-compartments: three');
+    const { code, diagnostics } = await diagnosticsOf(files);
+    const found = diagnostics.filter((d) => d.file === 'ws/space.yaml');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found[0]?.code).toMatch(/^space\//);
+    expect([found[0]?.line, found[0]?.column]).toEqual(
+      at(files['ws/space.yaml'] as string, 'three', 'max-compartments:'),
+    );
+    expect(code).toBe(1);
+  });
+});
