@@ -1,11 +1,12 @@
 /**
- * GNU `__attribute__((...))` lists, found by a small C lexer and blanked out before parsing.
- *
- * tree-sitter-c 0.24 rejects an attribute after a declarator (`int x __attribute__((a)) = 0;`,
- * the usual GNU spelling and the one FlexOS code uses), leaving ERROR nodes. Attributes never
- * change the syntax around them, so every one is replaced by spaces of the same length
- * (newlines kept, so rows and offsets are unchanged) and the rewriter reads them from this
- * list instead of the tree.
+ * GNU constructs tree-sitter-c 0.24 cannot parse, found by a small C lexer and masked before
+ * parsing, with offsets and rows unchanged (newlines are kept):
+ * - `__attribute__((...))` after a declarator (`int x __attribute__((a)) = 0;`, the usual GNU
+ *   spelling and the one FlexOS code uses) leaves ERROR nodes. Attributes never change the
+ *   syntax around them, so each is blanked and the rewriter reads them from this list.
+ * - `__typeof__(expression)` (port's temporaries use it) is read as a type name and fails on
+ *   most expressions. It is masked as `int` padded with spaces, so its declaration still
+ *   parses as one; rules that care look inside it through `typeofs`.
  */
 
 /** One item of an attribute list: `flexos_whitelist`, `section(".x")`, `aligned(8)`. */
@@ -23,18 +24,30 @@ export interface AttributeSite {
   items: AttributeItem[];
 }
 
+/** A masked `typeof(...)`: the whole construct and its operand. */
+export interface TypeofSite {
+  start: number;
+  end: number;
+  innerStart: number;
+  innerEnd: number;
+}
+
 export interface MaskedText {
-  /** The text with every attribute blanked; what the parser sees. */
+  /** The text with every attribute blanked and every typeof masked; what the parser sees. */
   masked: string;
   attributes: AttributeSite[];
+  typeofs: TypeofSite[];
 }
 
 const KEYWORDS = ['__attribute__', '__attribute'];
+const TYPEOF_KEYWORDS = ['__typeof__', '__typeof', 'typeof'];
 
 /** Finds and blanks every attribute outside comments, strings and character constants. */
 export function maskAttributes(text: string): MaskedText {
-  if (!text.includes('__attribute')) return { masked: text, attributes: [] };
+  if (!text.includes('__attribute') && !text.includes('typeof'))
+    return { masked: text, attributes: [], typeofs: [] };
   const attributes: AttributeSite[] = [];
+  const typeofs: TypeofSite[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -46,29 +59,54 @@ export function maskAttributes(text: string): MaskedText {
       i = skipLineComment(text, i);
     } else if (c === 34 /* " */ || c === 39 /* ' */) {
       i = skipQuoted(text, i, c);
-    } else if (c === 95 /* _ */ && isWordStart(text, i)) {
-      const site = readAttribute(text, i);
+    } else if ((c === 95 /* _ */ || c === 116) /* t */ && isWordStart(text, i)) {
+      const site = c === 95 ? readAttribute(text, i) : undefined;
+      const ty = site ? undefined : readTypeof(text, i);
       if (site) {
         attributes.push(site);
         i = site.end;
+      } else if (ty) {
+        typeofs.push(ty);
+        i = ty.end;
       } else i = skipWord(text, i);
     } else if (isWordChar(c)) {
       i = skipWord(text, i);
     } else i++;
   }
-  return { masked: blank(text, attributes), attributes };
+  return { masked: blank(text, attributes, typeofs), attributes, typeofs };
 }
 
-function blank(text: string, sites: readonly AttributeSite[]): string {
+function blank(
+  text: string,
+  attributes: readonly AttributeSite[],
+  typeofs: readonly TypeofSite[],
+): string {
+  const sites = [
+    ...attributes.map((a) => ({ start: a.start, end: a.end, lead: '' })),
+    ...typeofs.map((t) => ({ start: t.start, end: t.end, lead: 'int' })),
+  ].sort((a, b) => a.start - b.start);
   if (sites.length === 0) return text;
   const parts: string[] = [];
   let at = 0;
   for (const s of sites) {
-    parts.push(text.slice(at, s.start), text.slice(s.start, s.end).replace(/[^\n\r]/g, ' '));
+    const body = text.slice(s.start + s.lead.length, s.end).replace(/[^\n\r]/g, ' ');
+    parts.push(text.slice(at, s.start), s.lead, body);
     at = s.end;
   }
   parts.push(text.slice(at));
   return parts.join('');
+}
+
+function readTypeof(text: string, at: number): TypeofSite | undefined {
+  const keyword = TYPEOF_KEYWORDS.find(
+    (k) => text.startsWith(k, at) && !isWordChar(text.charCodeAt(at + k.length)),
+  );
+  if (!keyword) return undefined;
+  const open = skipSpace(text, at + keyword.length);
+  if (text[open] !== '(') return undefined;
+  const close = matchParen(text, open);
+  if (close < 0) return undefined;
+  return { start: at, end: close + 1, innerStart: open + 1, innerEnd: close };
 }
 
 function readAttribute(text: string, at: number): AttributeSite | undefined {

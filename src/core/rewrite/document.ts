@@ -1,5 +1,5 @@
 import { createDiagnostic, type Diagnostic } from '../diagnostics.ts';
-import { maskAttributes, type AttributeSite } from './attributes.ts';
+import { maskAttributes, type AttributeSite, type TypeofSite } from './attributes.ts';
 import type { CParser, SyntaxNode, SyntaxPoint, SyntaxTree } from './syntax.ts';
 
 /**
@@ -12,6 +12,8 @@ export interface CDocument {
   text: string;
   masked: string;
   attributes: AttributeSite[];
+  /** Masked `typeof(...)` constructs (see attributes.ts). */
+  typeofs: TypeofSite[];
   tree: SyntaxTree;
 }
 
@@ -25,7 +27,7 @@ export function parseCDocument(
   text: string,
   previous?: CDocument,
 ): CDocument {
-  const { masked, attributes } = maskAttributes(text);
+  const { masked, attributes, typeofs } = maskAttributes(text);
   let oldTree: SyntaxTree | null = null;
   if (previous) {
     const edit = diffEdit(previous.masked, masked);
@@ -35,7 +37,7 @@ export function parseCDocument(
   const tree = parser.parse(masked, oldTree);
   // A parser without a language or a cancelled parse: a host bug, not a user error.
   if (!tree) throw new Error('tree-sitter returned no tree: is the C language set?');
-  return { file, text, masked, attributes, tree };
+  return { file, text, masked, attributes, typeofs, tree };
 }
 
 /** Parses, runs `fn`, and frees the tree whatever happens. */

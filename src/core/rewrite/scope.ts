@@ -2,6 +2,12 @@ import { isDeclaratorName } from './c-syntax.ts';
 import type { CDocument } from './document.ts';
 import type { SyntaxNode } from './syntax.ts';
 
+/** An offset range of the text. */
+export interface Range {
+  startIndex: number;
+  endIndex: number;
+}
+
 const SCOPES = ['compound_statement', 'for_statement', 'function_definition', 'translation_unit'];
 
 /**
@@ -9,20 +15,23 @@ const SCOPES = ['compound_statement', 'for_statement', 'function_definition', 't
  * identifiers in expressions (also the operand of `sizeof` and `__typeof__`), not member
  * names, labels or declarations, and not where an inner declaration shadows it.
  */
-export function findUses(
-  doc: CDocument,
-  name: string,
-  after: number,
-  scope: SyntaxNode,
-): SyntaxNode[] {
+export function findUses(doc: CDocument, name: string, after: number, scope: SyntaxNode): Range[] {
   const root = doc.tree.rootNode;
-  const body = doc.masked.slice(after, scope.endIndex);
+  // The original text: masked typeof operands must be searched too.
+  const body = doc.text.slice(after, scope.endIndex);
   const pattern = new RegExp(`(?<![\\w$])${escape(name)}(?![\\w$])`, 'g');
   const shadows: [number, number][] = [];
-  const uses: SyntaxNode[] = [];
+  const uses: Range[] = [];
   for (const m of body.matchAll(pattern)) {
     const start = after + m.index;
     if (shadows.some(([a, b]) => start >= a && start < b)) continue;
+    if (doc.typeofs.some((t) => start >= t.innerStart && start < t.innerEnd)) {
+      // Masked from the parser (attributes.ts): a name not after `.` or `->` is the variable.
+      if (!/(\.|->)\s*$/.test(doc.text.slice(Math.max(0, start - 8), start))) {
+        uses.push({ startIndex: start, endIndex: start + name.length });
+      }
+      continue;
+    }
     const node = root.descendantForIndex(start, start + name.length);
     if (!node || node.startIndex !== start || node.endIndex !== start + name.length) continue;
     if (node.type === 'identifier') {

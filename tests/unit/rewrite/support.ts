@@ -3,13 +3,23 @@
  * mechanism, and a gcc syntax check.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createNodeCParser } from '../../../src/cli/node-parser.ts';
 import { parseImageConfig, type ImageConfig } from '../../../src/core/config/index.ts';
 import type { Mechanism } from '../../../src/core/model.ts';
+import { applyEdits, type TextEdit } from '../../../src/core/diagnostics.ts';
+import { withCDocument } from '../../../src/core/rewrite/document.ts';
+import { findPlaceholderCalls } from '../../../src/core/rewrite/placeholders.ts';
 import type { CParser } from '../../../src/core/rewrite/syntax.ts';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -70,4 +80,67 @@ export function gccSyntaxErrors(
     { encoding: 'utf8' },
   );
   return r.status === 0 ? '' : `${r.stderr}${r.stdout}`;
+}
+
+export const EXAMPLES = join(ROOT, 'examples');
+
+export interface ExampleSource {
+  lib: string;
+  file: string;
+  path: string;
+  text: string;
+}
+
+/** The `libs/<lib>/*.{c,h}` of an example. */
+export function exampleSources(dir: string): ExampleSource[] {
+  const libs = join(dir, 'libs');
+  if (!existsSync(libs)) return [];
+  return readdirSync(libs)
+    .filter((lib) => statSync(join(libs, lib)).isDirectory())
+    .sort()
+    .flatMap((lib) =>
+      readdirSync(join(libs, lib))
+        .filter((f) => /\.[ch]$/.test(f))
+        .sort()
+        .map((f) => ({
+          lib,
+          file: `libs/${lib}/${f}`,
+          path: join(libs, lib, f),
+          text: readFileSync(join(libs, lib, f), 'utf8'),
+        })),
+    );
+}
+
+export const examples = existsSync(EXAMPLES)
+  ? readdirSync(EXAMPLES)
+      .filter(
+        (e) =>
+          existsSync(join(EXAMPLES, e, 'config.yaml')) && existsSync(join(EXAMPLES, e, 'libs')),
+      )
+      .sort()
+  : [];
+
+/** `flexos_gate(libX, f, a)` → `f(a)`, `flexos_gate_r(libX, r, f, a)` → `r = f(a)`. */
+export function stripGates(parser: CParser, text: string): string {
+  return withCDocument(parser, 'x.c', text, (doc) => {
+    const edits: TextEdit[] = [];
+    for (const call of findPlaceholderCalls(doc)) {
+      if (call.name !== 'flexos_gate' && call.name !== 'flexos_gate_r') continue;
+      const withResult = call.name === 'flexos_gate_r';
+      const fn = call.args[withResult ? 2 : 1];
+      const ret = withResult ? call.args[1] : undefined;
+      const rest = call.args[withResult ? 3 : 2];
+      const close = call.call.childForFieldName('arguments')?.lastChild;
+      if (!fn || !close) continue;
+      const args = rest ? text.slice(rest.startIndex, close.startIndex) : '';
+      const prefix = ret ? `${ret.text} = ` : '';
+      edits.push({
+        file: 'x.c',
+        start: call.call.startIndex,
+        end: call.call.endIndex,
+        text: `${prefix}${fn.text}(${args})`,
+      });
+    }
+    return applyEdits(text, edits);
+  });
 }

@@ -64,6 +64,19 @@ export function ownersFromSources(
   return { owners, signatures };
 }
 
+/** Signatures of the functions a file declares or defines at top level (its own prototypes). */
+export function signaturesInFile(root: SyntaxNode): Map<string, FunctionSignature> {
+  const out = new Map<string, FunctionSignature>();
+  for (const node of topLevel(root)) {
+    if (node.type !== 'declaration' && node.type !== 'function_definition') continue;
+    const fn = functionDeclarator(node);
+    const name = declaredName(fn);
+    if (fn && name?.type === 'identifier' && !out.has(name.text))
+      out.set(name.text, signatureOf(node, fn));
+  }
+  return out;
+}
+
 function topLevel(root: SyntaxNode): SyntaxNode[] {
   const out: SyntaxNode[] = [];
   const visit = (n: SyntaxNode): void => {

@@ -13,7 +13,7 @@ import { callShape, type MacroScope } from './call-shape.ts';
 import { checkCrossings } from './crossings.ts';
 import { emitGate, lineBreak, type EmitContext } from './emit-gate.ts';
 import { portMacroBodies } from './macro-bodies.ts';
-import type { FunctionSignature } from './ownership.ts';
+import { signaturesInFile, type FunctionSignature } from './ownership.ts';
 import { applyOrdered, createPortEdits, type PortEdits } from './port-edits.ts';
 import { aggregateTypedefs, resolveVariable } from './variables.ts';
 
@@ -75,9 +75,11 @@ export function portDocument(doc: CDocument, options: PortOptions, parser?: CPar
   );
   const isMacro = (name: string): boolean => macros.has(name) || /^[A-Z_][A-Z0-9_]*$/.test(name);
   const edits = createPortEdits(doc.text);
+  // Prototypes in the file give typed temporaries; what the caller knows comes first.
+  const signatures = new Map([...signaturesInFile(root), ...(options.signatures ?? [])]);
   const state: PortState = {
     doc,
-    options,
+    options: { ...options, signatures },
     edits,
     diagnostics,
     calls: [],

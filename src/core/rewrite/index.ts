@@ -1,0 +1,38 @@
+/**
+ * The C rewriter (DESIGN.md, "Gates, as the FlexOS toolchain writes them"): `port` inserts
+ * gate placeholders into a library's source, `instantiate` turns placeholders into one
+ * backend's code, `buildArtefacts` lays out a configuration. The host hands in a tree-sitter
+ * parser with the C grammar (`syntax.ts`); everything returned is plain data.
+ */
+export type { CParser, SyntaxEdit, SyntaxNode, SyntaxTree } from './syntax.ts';
+export { parseCDocument, withCDocument, parseErrors, type CDocument } from './document.ts';
+export {
+  instantiate,
+  instantiateDocument,
+  type InstantiateOptions,
+  type InstantiateResult,
+} from './instantiate/instantiate.ts';
+export type { GateSite } from './instantiate/context.ts';
+export { effectiveSharing } from './instantiate/whitelist-locals.ts';
+export {
+  port,
+  portDocument,
+  type PortOptions,
+  type PortResult,
+  type PortedCall,
+} from './port/port.ts';
+export {
+  ownersFromComponents,
+  ownersFromSources,
+  type FunctionSignature,
+  type Ownership,
+} from './port/ownership.ts';
+export {
+  buildArtefacts,
+  gateTable,
+  type BuildArtefacts,
+  type CompartmentArtefact,
+  type GateTableEntry,
+  type LinkerFragment,
+} from './artefacts.ts';
+export { gateToken } from './libraries.ts';

@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { portCommand } from '../../../src/cli/commands/port.ts';
+import { rewriteCommand } from '../../../src/cli/commands/rewrite.ts';
+import type { CliIo } from '../../../src/cli/io.ts';
+import { EXAMPLES, exampleSources, getParser, stripGates } from './support.ts';
+
+/** An in-memory file system and captured output. */
+function memoryIo(files: Record<string, string>) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const dirs = (): Set<string> => {
+    const set = new Set<string>();
+    for (const f of Object.keys(files)) {
+      const parts = f.split('/');
+      for (let i = 1; i < parts.length; i++) set.add(parts.slice(0, i).join('/'));
+    }
+    return set;
+  };
+  const io: CliIo = {
+    out: (t) => void out.push(t),
+    err: (t) => void err.push(t),
+    readFile: async (p) => {
+      const t = files[p];
+      if (t === undefined) throw new Error(`ENOENT ${p}`);
+      return t;
+    },
+    readBytes: async (p) => new TextEncoder().encode(files[p] ?? ''),
+    writeFile: async (p, t) => void (files[p] = t),
+    readDir: async (p) =>
+      [
+        ...new Set(
+          Object.keys(files)
+            .filter((f) => f.startsWith(`${p}/`))
+            .map((f) => f.slice(p.length + 1).split('/')[0] ?? ''),
+        ),
+      ].sort(),
+    isDirectory: async (p) => dirs().has(p),
+    exists: async (p) => p in files || dirs().has(p),
+    mkdirp: async () => {},
+    cwd: '/',
+  };
+  return { io, out, err, files };
+}
+
+function hello(): Record<string, string> {
+  const dir = join(EXAMPLES, 'hello');
+  const files: Record<string, string> = {
+    'hello/config.yaml': readFileSync(join(dir, 'config.yaml'), 'utf8'),
+  };
+  for (const c of ['app', 'greeter'])
+    files[`hello/components/${c}.flexos`] = readFileSync(
+      join(dir, `components/${c}.flexos`),
+      'utf8',
+    );
+  for (const s of exampleSources(dir)) files[`hello/${s.file}`] = s.text;
+  return files;
+}
+
+describe('flexos rewrite', () => {
+  it('prints one instantiated file', async () => {
+    const m = memoryIo(hello());
+    const code = await rewriteCommand(
+      [
+        '--config',
+        'hello/config.yaml',
+        '--lib',
+        'app',
+        '--sharing',
+        'dss',
+        'hello/libs/app/main.c',
+      ],
+      m.io,
+    );
+    expect(code).toBe(0);
+    expect(m.out.join('')).toContain('flexos_intelpku_gate_r(0, 1, rc, greet_all');
+    expect(m.out.join('')).toContain('_dss_greeted');
+  });
+
+  it('writes a directory: sources, linker fragments, gates.json', async () => {
+    const m = memoryIo(hello());
+    const code = await rewriteCommand(['hello', '--out', 'out'], m.io);
+    expect(code).toBe(0);
+    expect(
+      Object.keys(m.files)
+        .filter((f) => f.startsWith('out/'))
+        .sort(),
+    ).toEqual([
+      'out/artefacts.json',
+      'out/gates.json',
+      'out/libs/app/main.c',
+      'out/libs/greeter/greeter.c',
+      'out/libs/greeter/greeter.h',
+      'out/linker/libgreeter.ld',
+    ]);
+    const table = JSON.parse(m.files['out/gates.json'] ?? '{}') as {
+      gates: { caller: string; callee: string; sites: number; kind: string }[];
+    };
+    expect(table.gates.map((g) => `${g.caller}->${g.callee} ${g.sites} ${g.kind}`)).toEqual([
+      'app->greeter 2 real',
+      'greeter->app 1 real',
+    ]);
+  });
+
+  it('rejects bad usage', async () => {
+    const m = memoryIo(hello());
+    expect(await rewriteCommand(['hello'], m.io)).toBe(2);
+    expect(await rewriteCommand(['--config', 'hello/config.yaml', 'x.c'], m.io)).toBe(2);
+    expect(await rewriteCommand(['hello', '--out', 'o', '--sharing', 'stack'], m.io)).toBe(2);
+  });
+});
+
+describe('flexos port', () => {
+  it('gives the placeholders back on a stripped source, using components and sibling sources', async () => {
+    const files = hello();
+    const original = files['hello/libs/app/main.c'] ?? '';
+    files['hello/libs/app/main.c'] = stripGates(await getParser(), original);
+    const m = memoryIo(files);
+    const code = await portCommand(
+      ['--config', 'hello/config.yaml', '--lib', 'app', 'hello/libs/app/main.c'],
+      m.io,
+    );
+    expect(code).toBe(0);
+    expect(m.out.join('').replace(/\s+/g, '')).toBe(original.replace(/\s+/g, ''));
+    expect(m.err.join('')).toContain('2 calls gated');
+  });
+
+  it('applies fixes with --fix', async () => {
+    const files = hello();
+    files['hello/libs/app/extra.c'] =
+      'void set_salutation(const char *w);\nvoid hi(void) { char w[4] = "yo"; set_salutation(w); set_salutation("hey"); }\n';
+    const m = memoryIo(files);
+    expect(
+      await portCommand(
+        ['--config', 'hello/config.yaml', '--lib', 'app', '--fix', 'hello/libs/app/extra.c'],
+        m.io,
+      ),
+    ).toBe(0);
+    const out = m.out.join('');
+    expect(out).toContain('char w[4] __attribute__((flexos_whitelist)) = "yo";');
+    expect(out).toContain('flexos_gate(libgreeter, set_salutation, FLEXOS_SHARED_LITERAL("hey"));');
+    expect(m.err.join('')).toMatch(/extra\.c:2:\d+: warning rewrite\/address-crosses-gate/);
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { applyEditList, createEditList } from '../../../src/core/rewrite/edits.ts';
+import { diffEdit, pointAt } from '../../../src/core/rewrite/document.ts';
+
+describe('edit lists', () => {
+  it('applies replacements and keeps insertions at one offset in collection order', () => {
+    const e = createEditList('f.c');
+    e.insert(4, 'A');
+    e.replace(4, 7, 'xyz');
+    e.insert(4, 'B');
+    e.insert(0, '>');
+    expect(applyEditList('abc def', e.edits)).toBe('>abc ABxyz');
+  });
+
+  it('throws on overlapping replacements (a rule bug)', () => {
+    const e = createEditList('f.c');
+    e.replace(0, 3, 'x');
+    e.replace(2, 4, 'y');
+    expect(() => applyEditList('abcdef', e.edits)).toThrow(/overlapping/);
+  });
+});
+
+describe('diffEdit', () => {
+  it('describes the changed range with rows and UTF-16 columns', () => {
+    const before = 'int a;\n/* é */ int b;\n';
+    const after = 'int a;\n/* é */ int bc;\n';
+    expect(diffEdit(before, after)).toEqual({
+      startIndex: 20,
+      oldEndIndex: 20,
+      newEndIndex: 21,
+      startPosition: { row: 1, column: 13 },
+      oldEndPosition: { row: 1, column: 13 },
+      newEndPosition: { row: 1, column: 14 },
+    });
+    expect(diffEdit(before, before)).toBeUndefined();
+    expect(pointAt('a\nbc', 4)).toEqual({ row: 1, column: 2 });
+  });
+});
