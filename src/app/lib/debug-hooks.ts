@@ -10,6 +10,8 @@ export interface FlexosDebug {
   hangWorker(ms: number): void;
   /** The text of a workspace file as the store holds it. */
   file(path: string): string | undefined;
+  /** The instantiated text of a C file in the shown analysis. */
+  gated(path: string): string | undefined;
 }
 
 declare global {
@@ -23,5 +25,6 @@ export function installDebugHooks(): void {
     crashWorker: () => analysis.crashWorker(),
     hangWorker: (ms) => analysis.hangWorker(ms),
     file: (path) => workspace.files[path],
+    gated: (path) => analysis.shown?.result.gated?.files.find((f) => f.path === path)?.text,
   };
 }

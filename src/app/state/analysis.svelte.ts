@@ -12,6 +12,8 @@ export interface ShownAnalysis {
   result: AnalysisResult;
   analysed: Workspace;
   ms: number;
+  /** Why there is no gated C (the C parser failed to load), if so. */
+  parserError?: string;
 }
 
 interface Request {
@@ -160,6 +162,7 @@ export class AnalysisClient {
         result: answer.result,
         analysed: ws,
         ms: answer.ms,
+        ...(answer.parserError ? { parserError: answer.parserError } : {}),
       };
       if (performance.now() - this.noticeAt > NOTICE_MS) this.notice = null;
     }

@@ -1,4 +1,5 @@
 import type { TextEdit } from '../../core/diagnostics.ts';
+import type { SharingMode } from '../../core/model.ts';
 import type { Workspace, WorkspaceSettings } from '../../core/workspace/workspace.ts';
 import { applyFileEdits, isValidPath, normalizePath } from '../lib/paths.ts';
 
@@ -76,6 +77,14 @@ export class WorkspaceStore {
     if (this.files[path] === text) return;
     this.files[path] = text;
     this.bump(true);
+  }
+
+  /** The sharing mode of the gated-C view; analysed (and saved) like an edit. */
+  setSharing(mode: SharingMode | undefined): void {
+    if (this.settings.sharing === mode) return;
+    if (mode) this.settings.sharing = mode;
+    else delete this.settings.sharing;
+    this.bump(false);
   }
 
   /** Adds a file; returns an error message instead when the path is unusable or taken. */

@@ -1,31 +1,46 @@
-import type { Diagnostic } from '../diagnostics.ts';
+import { compareDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import type { ImageConfig } from '../config/image-config.ts';
+import { checkWorkload, parseSpace, parseWorkload } from '../explore/index.ts';
 import type { ComponentSpec } from '../metadata/component-spec.ts';
+import type { SharingMode } from '../model.ts';
+import type { CParser } from '../rewrite/syntax.ts';
 import { checkWorkspace } from './check-workspace.ts';
 import { toCompartmentGraph, type CompartmentGraph } from './compartment-graph.ts';
-import { scanGateCalls } from './gate-scan.ts';
+import { gateSources, type GatedSources } from './gated-sources.ts';
+import { scanGateCalls, type GateCall } from './gate-scan.ts';
 import { fileKind, type Workspace } from './workspace.ts';
 
 /**
- * The live pipeline of the playground, as one pure function: parse → solve → graph (and,
- * where the host hands in a parser, instantiate → explore). The analysis worker calls it on
- * every edit; it never throws for bad input, everything wrong is a Diagnostic.
+ * The live pipeline of the playground, as one pure function: parse → solve → instantiate →
+ * graph, plus the parse checks of `space.yaml` and `workload.yaml` (the exploration itself
+ * runs on demand, `explore-workspace.ts`). The analysis worker calls it on every edit; it never
+ * throws for bad input, everything wrong is a Diagnostic.
  */
 export interface AnalysisResult {
+  /** Every problem of the workspace, sorted by file and position. */
   diagnostics: Diagnostic[];
   /** `config.yaml` or `kraft.yaml`: where the image is described, and where moves edit. */
   configFile: string | null;
   config: ImageConfig | null;
   components: ComponentSpec[];
   graph: CompartmentGraph | null;
+  /** Instantiated C, when the host handed in a parser and the config is usable. */
+  gated: GatedSources | null;
   /** Milliseconds per stage, for the status line. */
   timings: Record<string, number>;
 }
 
-/** Clock in milliseconds, handed in so core stays free of platform globals. */
-export type Clock = () => number;
+export interface AnalyzeOptions {
+  /** Clock in milliseconds, handed in so core stays free of platform globals. */
+  now?: () => number;
+  /** A C parser; without one there is no gated C and the graph counts gates textually. */
+  parser?: CParser | null;
+  /** Sharing mode of the gated-C view; the image's when absent. */
+  sharing?: SharingMode;
+}
 
-export function analyzeWorkspace(ws: Workspace, now: Clock = () => 0): AnalysisResult {
+export function analyzeWorkspace(ws: Workspace, options: AnalyzeOptions = {}): AnalysisResult {
+  const now = options.now ?? (() => 0);
   const timings: Record<string, number> = {};
   let t = now();
   const lap = (stage: string) => {
@@ -34,15 +49,42 @@ export function analyzeWorkspace(ws: Workspace, now: Clock = () => 0): AnalysisR
     t = n;
   };
   const checked = checkWorkspace(ws);
-  const { diagnostics, config, components, configFile } = checked;
+  const { config, components, configFile } = checked;
+  const diagnostics = [...checked.diagnostics, ...checkExploreFiles(ws)];
   lap('check');
+  let gated: GatedSources | null = null;
+  if (config && options.parser) {
+    gated = gateSources(ws, config, options.parser, options.sharing ?? config.sharing);
+    diagnostics.push(...gated.diagnostics);
+  }
+  lap('instantiate');
   let graph: CompartmentGraph | null = null;
   if (config) {
-    const gates = Object.entries(ws.files)
-      .filter(([path]) => fileKind(path) === 'c')
-      .flatMap(([path, text]) => scanGateCalls(path, text));
+    const gates: GateCall[] = gated
+      ? gated.files.flatMap((f) =>
+          f.gates.map((g) => ({ caller: g.caller, target: g.callee, fn: g.fn, span: g.span })),
+        )
+      : Object.entries(ws.files)
+          .filter(([path]) => fileKind(path) === 'c')
+          .flatMap(([path, text]) => scanGateCalls(path, text));
     graph = toCompartmentGraph(config, components, gates, checked.violations);
   }
   lap('graph');
-  return { diagnostics, configFile, config, components, graph, timings };
+  diagnostics.sort(compareDiagnostics);
+  return { diagnostics, configFile, config, components, graph, gated, timings };
+}
+
+/** Parse problems of `space.yaml` and `workload.yaml`, so they show without exploring. */
+function checkExploreFiles(ws: Workspace): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const spaceText = ws.files['space.yaml'];
+  const parsedSpace = spaceText === undefined ? undefined : parseSpace(spaceText, 'space.yaml');
+  if (parsedSpace) out.push(...parsedSpace.diagnostics);
+  const workloadText = ws.files['workload.yaml'];
+  if (workloadText !== undefined) {
+    const w = parseWorkload(workloadText, 'workload.yaml');
+    out.push(...w.diagnostics);
+    if (w.workload && parsedSpace?.space) out.push(...checkWorkload(w.workload, parsedSpace.space));
+  }
+  return out;
 }

@@ -54,7 +54,10 @@ function readArguments(code: string, from: number): { args: string[]; end: numbe
   return { args, end: code.length };
 }
 
-/** The library a `libX` token names: an alias, else the library whose dash-less name matches. */
+/**
+ * The library a `libX` token names: an alias, else the library whose dash-less name matches,
+ * else a library of exactly that name (the rewriter reports callees by name).
+ */
 export function resolveGateTarget(
   token: string,
   libraries: readonly string[],
@@ -62,7 +65,10 @@ export function resolveGateTarget(
 ): string | undefined {
   const alias = aliases[token];
   if (alias !== undefined) return alias;
-  return libraries.find((l) => `lib${l.replace(/-/g, '')}` === token);
+  return (
+    libraries.find((l) => `lib${l.replace(/-/g, '')}` === token) ??
+    libraries.find((l) => l === token)
+  );
 }
 
 /**
