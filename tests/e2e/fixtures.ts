@@ -61,9 +61,19 @@ export async function gotoLine(page: Page, line: number): Promise<void> {
     .locator('.monaco-editor')
     .first()
     .click({ position: { x: 200, y: 10 } });
-  await page.keyboard.press('ControlOrMeta+Home');
-  for (let i = 1; i < line; i++) await page.keyboard.press('ArrowDown');
+  // Monaco's "Go to line" (Ctrl+G), then the end of that line.
+  await page.keyboard.press('Control+g');
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
   await page.keyboard.press('End');
+}
+
+/** Replaces the text of line `line` (after its indentation) of the open file. */
+export async function replaceLine(page: Page, line: number, text: string): Promise<void> {
+  await gotoLine(page, line);
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+End');
+  await page.keyboard.insertText(text);
 }
 
 /** A screenshot kept as a test artefact under test-results/screenshots/. */

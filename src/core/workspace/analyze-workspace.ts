@@ -12,8 +12,8 @@ import { fileKind, type Workspace } from './workspace.ts';
 
 /**
  * The live pipeline of the playground, as one pure function: parse → solve → instantiate →
- * graph, plus the parse checks of `space.yaml` and `workload.yaml` (the exploration itself
- * runs on demand, `explore-workspace.ts`). The analysis worker calls it on every edit; it never
+ * graph, with `workload.yaml` checked against `space.yaml` (the exploration itself runs on
+ * demand, `explore-workspace.ts`). The analysis worker calls it on every edit; it never
  * throws for bad input, everything wrong is a Diagnostic.
  */
 export interface AnalysisResult {
@@ -74,17 +74,15 @@ export function analyzeWorkspace(ws: Workspace, options: AnalyzeOptions = {}): A
   return { diagnostics, configFile, config, components, graph, gated, timings };
 }
 
-/** Parse problems of `space.yaml` and `workload.yaml`, so they show without exploring. */
+/**
+ * `workload.yaml` against `space.yaml` (numbers for components the space does not have);
+ * each file's own parse problems come from `checkWorkspace`.
+ */
 function checkExploreFiles(ws: Workspace): Diagnostic[] {
-  const out: Diagnostic[] = [];
   const spaceText = ws.files['space.yaml'];
-  const parsedSpace = spaceText === undefined ? undefined : parseSpace(spaceText, 'space.yaml');
-  if (parsedSpace) out.push(...parsedSpace.diagnostics);
   const workloadText = ws.files['workload.yaml'];
-  if (workloadText !== undefined) {
-    const w = parseWorkload(workloadText, 'workload.yaml');
-    out.push(...w.diagnostics);
-    if (w.workload && parsedSpace?.space) out.push(...checkWorkload(w.workload, parsedSpace.space));
-  }
-  return out;
+  if (spaceText === undefined || workloadText === undefined) return [];
+  const { space } = parseSpace(spaceText, 'space.yaml');
+  const { workload } = parseWorkload(workloadText, 'workload.yaml');
+  return space && workload ? checkWorkload(workload, space) : [];
 }
