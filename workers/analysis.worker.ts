@@ -5,6 +5,7 @@
 import { expose } from 'comlink';
 import { analyzeWorkspace, type AnalysisResult } from '../src/core/workspace/analyze-workspace.ts';
 import {
+  configYamlFor,
   exploreWorkspace,
   type ExploreRequest,
   type WorkspaceExploration,
@@ -41,6 +42,9 @@ const api = {
   },
   explore(ws: Workspace, request: ExploreRequest): Promise<WorkspaceExploration> {
     return exploreWorkspace(ws, request);
+  },
+  configYamlFor(ws: Workspace, id: string): { text: string } | { error: string } {
+    return configYamlFor(ws, id);
   },
   /** Edits of the config file that move `lib` (to a new compartment when `target` is null). */
   planMove(text: string, file: string, lib: string, target: string | null): LibraryMove | null {

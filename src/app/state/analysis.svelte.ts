@@ -4,6 +4,10 @@ import type { AnalysisAnswer, AnalysisApi } from '../../../workers/analysis.work
 import type { AnalysisResult } from '../../core/workspace/analyze-workspace.ts';
 import type { Workspace } from '../../core/workspace/workspace.ts';
 import type { LibraryMove } from '../../core/workspace/move-library.ts';
+import type {
+  ExploreRequest,
+  WorkspaceExploration,
+} from '../../core/workspace/explore-workspace.ts';
 import { testSetting } from '../lib/test-settings.ts';
 
 /** The newest analysis shown, with the exact files it was computed from (for line numbers). */
@@ -86,6 +90,16 @@ export class AnalysisClient {
     this.phase = 'restarting';
     this.pump();
     if (!this.inFlight) this.phase = 'idle';
+  }
+
+  /** Explores the design space of `ws` in the worker. */
+  explore(ws: Workspace, request: ExploreRequest): Promise<WorkspaceExploration> {
+    return this.ensureWorker().explore(ws, request);
+  }
+
+  /** The config.yaml text of one configuration of the space. */
+  configFor(ws: Workspace, id: string): Promise<{ text: string } | { error: string }> {
+    return this.ensureWorker().configYamlFor(ws, id);
   }
 
   /** Plans a library move in the worker (it holds the YAML parser, the page does not). */
