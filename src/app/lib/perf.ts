@@ -13,10 +13,17 @@ interface EditTiming {
 
 const edits: EditTiming[] = [];
 const MAX = 200;
+/** When the last key went down: an edit is timed from its keystroke, not from Monaco's event. */
+let lastKeyAt = -Infinity;
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('keydown', () => (lastKeyAt = performance.now()), { capture: true });
+}
 
 /** A keystroke changed the workspace to `revision`. */
 export function markEdit(revision: number): void {
-  edits.push({ revision, at: performance.now(), shown: {} });
+  const now = performance.now();
+  edits.push({ revision, at: now - lastKeyAt < 100 ? lastKeyAt : now, shown: {} });
   if (edits.length > MAX) edits.shift();
 }
 
