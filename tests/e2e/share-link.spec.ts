@@ -63,3 +63,24 @@ test('a corrupted or truncated link says so and loads nothing broken', async ({ 
   }
   await snap(page, 'share-corrupted');
 });
+
+test('a link over 8,000 characters comes with a warning', async ({ page }) => {
+  await openPlayground(page);
+  const tree = page.getByTestId('file-tree');
+  await tree.getByTestId('new-file').click();
+  await tree.getByTestId('tree-input').fill('notes.txt');
+  await tree.getByTestId('tree-input').press('Enter');
+  // Text that does not compress: a pseudo-random stream of letters.
+  let seed = 7;
+  const noise = Array.from({ length: 12_000 }, () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return String.fromCharCode(97 + (seed % 26));
+  }).join('');
+  await page.getByTestId('editor').locator('.view-lines').click();
+  await page.keyboard.insertText(noise);
+  await waitAnalysed(page);
+  await page.getByTestId('share-button').click();
+  const length = page.getByTestId('share-length');
+  await expect(length).toContainText('Over 8,000 characters');
+  await expect(length).toHaveClass(/sev-warning/);
+});

@@ -9,8 +9,22 @@ export function newLibraryFiles(
   }
   return {
     files: {
-      [`libs/${name}/${name}.c`]: `/* ${name}: calls into other libraries go through flexos_gate(libX, fn, ...). */\n`,
-      [`components/${name}.flexos`]: `# what ${name} does\ncomponent ${name}\n[Memory access] Read(Own); Write(Own)\n[Call]\n[API]\n`,
+      [`libs/${name}/${name}.c`]: [
+        `/* ${name}: calls into other libraries go through flexos_gate(libX, fn, ...). */`,
+        '',
+        `int ${name.replace(/-/g, '_')}_init(void)`,
+        '{',
+        '\treturn 0;',
+        '}',
+        '',
+      ].join('\n'),
+      [`components/${name}.flexos`]: [
+        `# ${name}: what it does, what it touches, whom it calls`,
+        `component ${name}`,
+        '[Memory access] Read(Own); Write(Own)',
+        `[API] ${name.replace(/-/g, '_')}_init(...)`,
+        '',
+      ].join('\n'),
     },
   };
 }
