@@ -44,34 +44,37 @@ const TYPEOF_KEYWORDS = ['__typeof__', '__typeof', 'typeof'];
 
 /** Finds and blanks every attribute outside comments, strings and character constants. */
 export function maskAttributes(text: string): MaskedText {
-  if (!text.includes('__attribute') && !text.includes('typeof'))
+  if (!text.includes('__attribute') && !text.includes('typeof')) {
     return { masked: text, attributes: [], typeofs: [] };
+  }
   const attributes: AttributeSite[] = [];
   const typeofs: TypeofSite[] = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 47 /* / */ && text.charCodeAt(i + 1) === 42 /* * */) {
+  // Jump from one interesting token to the next with a native regex scan: comment and
+  // string openers (to skip their contents) and the keywords themselves.
+  const tokens = /\/\*|\/\/|["']|\b(?:__attribute__|__attribute|__typeof__|__typeof|typeof)\b/g;
+  for (let m = tokens.exec(text); m; m = tokens.exec(text)) {
+    const i = m.index;
+    const tok = m[0];
+    if (tok === '/*') {
       const close = text.indexOf('*/', i + 2);
-      i = close < 0 ? n : close + 2;
-    } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
-      i = skipLineComment(text, i);
-    } else if (c === 34 /* " */ || c === 39 /* ' */) {
-      i = skipQuoted(text, i, c);
-    } else if ((c === 95 /* _ */ || c === 116) /* t */ && isWordStart(text, i)) {
-      const site = c === 95 ? readAttribute(text, i) : undefined;
-      const ty = site ? undefined : readTypeof(text, i);
+      tokens.lastIndex = close < 0 ? text.length : close + 2;
+    } else if (tok === '//') {
+      tokens.lastIndex = skipLineComment(text, i);
+    } else if (tok === '"' || tok === "'") {
+      tokens.lastIndex = skipQuoted(text, i, tok.charCodeAt(0));
+    } else if (tok.startsWith('__attribute')) {
+      const site = readAttribute(text, i);
       if (site) {
         attributes.push(site);
-        i = site.end;
-      } else if (ty) {
+        tokens.lastIndex = site.end;
+      }
+    } else {
+      const ty = readTypeof(text, i);
+      if (ty) {
         typeofs.push(ty);
-        i = ty.end;
-      } else i = skipWord(text, i);
-    } else if (isWordChar(c)) {
-      i = skipWord(text, i);
-    } else i++;
+        tokens.lastIndex = ty.end;
+      }
+    }
   }
   return { masked: blank(text, attributes, typeofs), attributes, typeofs };
 }
@@ -89,7 +92,8 @@ function blank(
   const parts: string[] = [];
   let at = 0;
   for (const s of sites) {
-    const body = text.slice(s.start + s.lead.length, s.end).replace(/[^\n\r]/g, ' ');
+    const raw = text.slice(s.start + s.lead.length, s.end);
+    const body = /[\n\r]/.test(raw) ? raw.replace(/[^\n\r]/g, ' ') : ' '.repeat(raw.length);
     parts.push(text.slice(at, s.start), s.lead, body);
     at = s.end;
   }
@@ -196,16 +200,6 @@ function skipSpace(text: string, at: number): number {
   let i = at;
   while (i < text.length && /\s/.test(text[i] ?? '')) i++;
   return i;
-}
-
-function skipWord(text: string, at: number): number {
-  let i = at;
-  while (i < text.length && isWordChar(text.charCodeAt(i))) i++;
-  return i;
-}
-
-function isWordStart(text: string, at: number): boolean {
-  return at === 0 || !isWordChar(text.charCodeAt(at - 1));
 }
 
 function isWordChar(c: number): boolean {

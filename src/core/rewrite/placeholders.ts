@@ -33,7 +33,8 @@ export interface PlaceholderCall {
   /** The callee identifier. */
   callee: SyntaxNode;
   call: SyntaxNode;
-  args: SyntaxNode[];
+  /** The arguments, comments left out. */
+  readonly args: SyntaxNode[];
 }
 
 /** Calls of placeholder names in code (not in comments, strings or macro bodies). */
@@ -54,11 +55,16 @@ export function findPlaceholderCalls(doc: CDocument): PlaceholderCall[] {
       continue;
     }
     const argList = call.childForFieldName('arguments');
+    let args: SyntaxNode[] | undefined;
     out.push({
       name,
       callee: node,
       call,
-      args: argList ? argList.namedChildren.filter(isArgument) : [],
+      // Computed on first use: most rules need one or two arguments, not the whole list.
+      get args() {
+        args ??= argList ? argList.namedChildren.filter(isArgument) : [];
+        return args;
+      },
     });
   }
   return out;

@@ -34,15 +34,28 @@ export function findUses(doc: CDocument, name: string, after: number, scope: Syn
     }
     const node = root.descendantForIndex(start, start + name.length);
     if (!node || node.startIndex !== start || node.endIndex !== start + name.length) continue;
-    if (node.type === 'identifier') {
-      if (isDeclaratorName(node)) {
+    const type = node.type;
+    if (type === 'identifier') {
+      // After an operator or an opening bracket a name can only be a use: no need to ask
+      // the tree for its parent (an expensive lookup in tree-sitter).
+      if (USE_AFTER.test(previousChar(doc.masked, start))) {
+        uses.push(node);
+        continue;
+      }
+      const parent = node.parent;
+      const parentType = parent?.type ?? '';
+      if (EXPRESSION_PARENTS.has(parentType)) {
+        uses.push(node);
+        continue;
+      }
+      if (isDeclaratorName(node, parent)) {
         const inner = innerScope(node);
         if (inner) shadows.push([start, inner.endIndex]);
         continue;
       }
-      if (isLabel(node)) continue;
+      if (parentType === 'goto_statement' || parentType === 'labeled_statement') continue;
       uses.push(node);
-    } else if (node.type === 'type_identifier') {
+    } else if (type === 'type_identifier') {
       // `sizeof(x)`/`__typeof__(x)` may parse x as a type name; a variable in scope hides any
       // type of that name, so it is the variable.
       uses.push(node);
@@ -59,10 +72,35 @@ function innerScope(node: SyntaxNode): SyntaxNode | null {
   return null;
 }
 
-function isLabel(node: SyntaxNode): boolean {
-  const p = node.parent;
-  return !!p && (p.type === 'goto_statement' || p.type === 'labeled_statement');
+/** Characters that a declared name never directly follows. */
+const USE_AFTER = /^[-([=+/%<>!&|^?:~]$/;
+
+function previousChar(text: string, at: number): string {
+  let i = at - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r'))
+    i--;
+  return text[i] ?? '';
 }
+
+/** Parents under which an identifier can only be a use (the common case, decided quickly). */
+const EXPRESSION_PARENTS = new Set([
+  'binary_expression',
+  'assignment_expression',
+  'argument_list',
+  'subscript_expression',
+  'pointer_expression',
+  'update_expression',
+  'unary_expression',
+  'parenthesized_expression',
+  'cast_expression',
+  'return_statement',
+  'expression_statement',
+  'conditional_expression',
+  'sizeof_expression',
+  'call_expression',
+  'comma_expression',
+  'initializer_list',
+]);
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

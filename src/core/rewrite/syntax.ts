@@ -28,6 +28,8 @@ export interface SyntaxNode {
   readonly namedChildCount: number;
   readonly firstChild: SyntaxNode | null;
   readonly lastChild: SyntaxNode | null;
+  readonly firstNamedChild: SyntaxNode | null;
+  readonly lastNamedChild: SyntaxNode | null;
   readonly nextSibling: SyntaxNode | null;
   readonly previousSibling: SyntaxNode | null;
   readonly nextNamedSibling: SyntaxNode | null;
@@ -37,8 +39,10 @@ export interface SyntaxNode {
   child(index: number): SyntaxNode | null;
   namedChild(index: number): SyntaxNode | null;
   childForFieldName(name: string): SyntaxNode | null;
+  childrenForFieldName(name: string): SyntaxNode[];
   fieldNameForChild(index: number): string | null;
   descendantForIndex(start: number, end?: number): SyntaxNode | null;
+  namedDescendantForIndex(start: number, end?: number): SyntaxNode | null;
   descendantsOfType(types: string | string[]): SyntaxNode[];
   walk(): SyntaxCursor;
 }

@@ -17,6 +17,21 @@ export function instantiateGates(ctx: RuleContext, calls: readonly PlaceholderCa
   }
 }
 
+/**
+ * Whether the gate call is a statement of its own. Between `;`, `{` or `}` and `;` it can only
+ * be one, which the text tells without asking the tree for the call's parent (a lookup that
+ * walks down from the root in tree-sitter); anything else asks the tree.
+ */
+function isStatement(ctx: RuleContext, call: PlaceholderCall): boolean {
+  const text = ctx.doc.masked;
+  let before = call.call.startIndex - 1;
+  while (before >= 0 && /\s/.test(text[before] ?? '')) before--;
+  let after = call.call.endIndex;
+  while (after < text.length && /\s/.test(text[after] ?? '')) after++;
+  if (text[after] === ';' && (before < 0 || ';{}'.includes(text[before] ?? ''))) return true;
+  return call.call.parent?.type === 'expression_statement';
+}
+
 function instantiateGate(ctx: RuleContext, call: PlaceholderCall): void {
   const withResult = call.name === GATE_R;
   const fnIndex = withResult ? 2 : 1;
@@ -47,7 +62,7 @@ function instantiateGate(ctx: RuleContext, call: PlaceholderCall): void {
     );
   }
   // The instantiated gates are `do { ... } while (0)` statements.
-  if (call.call.parent?.type !== 'expression_statement') {
+  if (!isStatement(ctx, call)) {
     ctx.diagnostics.push(
       createDiagnostic(
         'rewrite/gate-not-statement',

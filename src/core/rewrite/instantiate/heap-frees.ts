@@ -1,5 +1,5 @@
 import { createDiagnostic } from '../../diagnostics.ts';
-import { returnTypeOf } from '../c-syntax.ts';
+import { returnTypeOf, type ReturnType } from '../c-syntax.ts';
 import type { SyntaxNode } from '../syntax.ts';
 import { SHARED_ALLOCATOR } from './alloc.ts';
 import { indentAt, type RuleContext } from './context.ts';
@@ -14,6 +14,8 @@ export interface HeapLocal {
   fn: SyntaxNode;
   /** Declaration order, for freeing in reverse. */
   order: number;
+  /** `scope.endIndex`, read once. */
+  scopeEnd: number;
 }
 
 const LITERALS = [
@@ -25,7 +27,6 @@ const LITERALS = [
   'null',
   'concatenated_string',
 ];
-const LOOPS = ['for_statement', 'while_statement', 'do_statement'];
 const JUMPS_OUT = ['return_statement', 'goto_statement', 'break_statement', 'continue_statement'];
 
 /**
@@ -35,45 +36,89 @@ const JUMPS_OUT = ['return_statement', 'goto_statement', 'break_statement', 'con
  */
 export function insertFrees(ctx: RuleContext, locals: readonly HeapLocal[]): void {
   const byFn = new Map<number, HeapLocal[]>();
-  for (const l of locals) byFn.set(l.fn.id, [...(byFn.get(l.fn.id) ?? []), l]);
+  for (const l of locals) {
+    const group = byFn.get(l.fn.id);
+    if (group) group.push(l);
+    else byFn.set(l.fn.id, [l]);
+  }
   for (const group of byFn.values()) {
     const fn = group[0]?.fn;
     if (!fn) continue;
-    for (const r of fn.descendantsOfType('return_statement'))
-      freeBeforeReturn(ctx, fn, r, liveAt(group, r));
-    for (const j of fn.descendantsOfType(['break_statement', 'continue_statement'])) {
-      const target = jumpTarget(j);
-      if (!target) continue;
-      const leaving = liveAt(group, j).filter(
-        (l) => contains(target, l.scope) && target.id !== l.scope.id,
-      );
-      wrap(ctx, j, leaving);
-    }
-    for (const g of fn.descendantsOfType('goto_statement')) {
-      if (liveAt(group, g).length === 0) continue;
-      ctx.diagnostics.push(
-        createDiagnostic(
-          'rewrite/goto-shared-local',
-          'warning',
-          'a goto may leave the block of a shared local without freeing it; free it by hand before jumping',
-          ctx.span(g),
-        ),
-      );
+    const found = statementsIn(ctx, group);
+    const jumps = found.filter((s) => JUMPS.has(s.kind));
+    const rt = jumps.some((j) => j.kind === 'return') ? returnTypeOf(fn) : null;
+    for (const j of jumps) {
+      const live = group
+        .filter((l) => l.declared <= j.start && j.end <= l.scopeEnd && leaves(j, l, found))
+        .sort((a, b) => b.order - a.order);
+      if (live.length === 0) continue;
+      if (j.kind === 'return') freeBeforeReturn(ctx, rt, j.node, live);
+      else if (j.kind === 'goto') {
+        ctx.diagnostics.push(
+          createDiagnostic(
+            'rewrite/goto-shared-local',
+            'warning',
+            'a goto may leave the block of a shared local without freeing it; free it by hand before jumping',
+            ctx.span(j.node),
+          ),
+        );
+      } else wrap(ctx, j.node, live);
     }
     const scopes = new Map<number, HeapLocal[]>();
-    for (const l of group) scopes.set(l.scope.id, [...(scopes.get(l.scope.id) ?? []), l]);
+    for (const l of group) {
+      const inBlock = scopes.get(l.scope.id);
+      if (inBlock) inBlock.push(l);
+      else scopes.set(l.scope.id, [l]);
+    }
     for (const inBlock of scopes.values()) freeAtEnd(ctx, inBlock);
   }
 }
 
-function liveAt(group: readonly HeapLocal[], at: SyntaxNode): HeapLocal[] {
-  return group
-    .filter((l) => l.declared <= at.startIndex && contains(l.scope, at))
-    .sort((a, b) => b.order - a.order);
+/** A statement found by its keyword, with its offsets read once. */
+interface Found {
+  kind: string;
+  node: SyntaxNode;
+  start: number;
+  end: number;
 }
 
-function contains(outer: SyntaxNode, inner: SyntaxNode): boolean {
-  return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
+const KEYWORDS = /\b(?:return|break|continue|goto|for|while|do|switch)\b/g;
+const JUMPS = new Set(['return', 'break', 'continue', 'goto']);
+const LOOP_KINDS = new Set(['for', 'while', 'do']);
+
+/**
+ * Jump, loop and switch statements where the locals of `group` live, found by scanning the
+ * text for their keywords and asking the tree only at those offsets (much cheaper than
+ * walking subtrees or climbing parents).
+ */
+function statementsIn(ctx: RuleContext, group: readonly HeapLocal[]): Found[] {
+  const root = ctx.doc.tree.rootNode;
+  const begin = Math.min(...group.map((l) => l.declared));
+  const end = Math.max(...group.map((l) => l.scopeEnd));
+  const out: Found[] = [];
+  for (const m of ctx.doc.masked.slice(begin, end).matchAll(KEYWORDS)) {
+    const at = begin + m.index;
+    const node = root.namedDescendantForIndex(at, at + m[0].length);
+    if (!node || node.startIndex !== at || node.type !== `${m[0]}_statement`) continue;
+    out.push({ kind: m[0], node, start: at, end: node.endIndex });
+  }
+  return out;
+}
+
+/**
+ * Whether jump `j` leaves the block of local `l`: a return always does; a break or continue
+ * does unless a loop (or, for break, a switch) between the declaration and the jump holds it.
+ */
+function leaves(j: Found, l: HeapLocal, found: readonly Found[]): boolean {
+  if (j.kind === 'return' || j.kind === 'goto') return true;
+  return !found.some(
+    (t) =>
+      (LOOP_KINDS.has(t.kind) || (t.kind === 'switch' && j.kind === 'break')) &&
+      t.start >= l.declared &&
+      t.end <= l.scopeEnd &&
+      t.start < j.start &&
+      j.end <= t.end,
+  );
 }
 
 function frees(locals: readonly HeapLocal[]): string {
@@ -82,18 +127,18 @@ function frees(locals: readonly HeapLocal[]): string {
 
 function freeBeforeReturn(
   ctx: RuleContext,
-  fn: SyntaxNode,
+  rt: ReturnType | null,
   r: SyntaxNode,
   live: readonly HeapLocal[],
 ): void {
   if (live.length === 0) return;
-  const value = r.namedChildren.find((c) => c.type !== 'comment');
+  let value = r.firstNamedChild;
+  while (value && value.type === 'comment') value = value.nextNamedSibling;
   const keyword = r.firstChild;
   if (!value || LITERALS.includes(value.type) || !keyword) {
     wrap(ctx, r, live);
     return;
   }
-  const rt = returnTypeOf(fn);
   if (rt?.isVoid) {
     ctx.edits.replace(keyword.startIndex, keyword.endIndex, '{');
     ctx.edits.insert(r.endIndex, ` ${frees(live)} return; }`);
@@ -113,30 +158,31 @@ function wrap(ctx: RuleContext, stmt: SyntaxNode, live: readonly HeapLocal[]): v
   ctx.edits.insert(stmt.endIndex, ' }');
 }
 
-function jumpTarget(j: SyntaxNode): SyntaxNode | null {
-  const targets = j.type === 'break_statement' ? [...LOOPS, 'switch_statement'] : LOOPS;
-  for (let p = j.parent; p; p = p.parent) {
-    if (targets.includes(p.type)) return p;
-    if (p.type === 'function_definition') return null;
+/** Indentation of the first non-blank line in `text[from, to)` that starts after `from`. */
+function firstLineIndent(text: string, from: number, to: number): string | undefined {
+  for (let nl = text.indexOf('\n', from); nl >= 0 && nl < to; nl = text.indexOf('\n', nl + 1)) {
+    const line = /^[ \t]*(?=\S)/.exec(text.slice(nl + 1, to));
+    if (line) return line[0];
   }
-  return null;
+  return undefined;
 }
 
 function freeAtEnd(ctx: RuleContext, locals: readonly HeapLocal[]): void {
   const block = locals[0]?.scope;
-  const close = block?.lastChild;
-  if (!block || !close || close.type !== '}' || close.isMissing) return;
-  const statements = block.namedChildren.filter((c) => c.type !== 'comment');
-  const last = statements[statements.length - 1];
+  const end = locals[0]?.scopeEnd ?? 0;
+  const text = ctx.doc.text;
+  // A block that does not end with `}` is missing it (a syntax error): leave it alone.
+  if (!block || text[end - 1] !== '}') return;
+  const close = { startIndex: end - 1 };
+  let last = block.lastNamedChild;
+  while (last && last.type === 'comment') last = last.previousNamedSibling;
   if (last && JUMPS_OUT.includes(last.type)) return;
   const ordered = [...locals].sort((a, b) => b.order - a.order);
-  const text = ctx.doc.text;
   const lineStart = text.lastIndexOf('\n', close.startIndex - 1) + 1;
   if (/^[ \t]*$/.test(text.slice(lineStart, close.startIndex)) && lineStart > block.startIndex) {
-    const first = statements[0];
-    const indent = first
-      ? indentAt(text, first.startIndex)
-      : `${indentAt(text, close.startIndex)}\t`;
+    const indent =
+      firstLineIndent(text, block.startIndex + 1, close.startIndex) ??
+      `${indentAt(text, close.startIndex)}\t`;
     ctx.edits.insert(lineStart, ordered.map((l) => `${indent}${frees([l])}\n`).join(''));
   } else {
     ctx.edits.insert(close.startIndex, ` ${frees(ordered)} `);

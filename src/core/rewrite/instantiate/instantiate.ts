@@ -66,6 +66,9 @@ export function instantiateDocument(
     );
   }
   const counters = new Map<string, number>();
+  // Names the rules generate all start with an underscore and `flexos`/`dss`; collected once
+  // so that choosing a fresh one never rescans the text.
+  const taken = new Set(doc.text.match(/\b_(?:flexos|dss)_\w*/g) ?? []);
   const ctx: RuleContext = {
     doc,
     lib,
@@ -79,11 +82,11 @@ export function instantiateDocument(
     gates: [],
     fresh(base) {
       let n = counters.get(base) ?? 0;
-      while (doc.text.includes(`${base}${n}`)) n++;
+      while (taken.has(`${base}${n}`)) n++;
       counters.set(base, n + 1);
       return `${base}${n}`;
     },
-    scoped: (base) => (doc.text.includes(base) ? ctx.fresh(base) : base),
+    scoped: (base) => (taken.has(base) ? ctx.fresh(base) : base),
     span: (node) => ({ file: doc.file, start: node.startIndex, end: node.endIndex }),
   };
   const calls = findPlaceholderCalls(doc);

@@ -45,7 +45,14 @@ export function shareLocalsOnHeap(ctx: RuleContext, locals: readonly SharedVaria
     for (const use of findUses(ctx.doc, x, v.declarator.endIndex, scope)) {
       ctx.edits.replace(use.startIndex, use.endIndex, `(*${x})`);
     }
-    heap.push({ name: x, scope, declared: v.declaration.endIndex, fn: v.fn, order: heap.length });
+    heap.push({
+      name: x,
+      scope,
+      declared: v.declaration.endIndex,
+      fn: v.fn,
+      order: heap.length,
+      scopeEnd: scope.endIndex,
+    });
   }
   insertFrees(ctx, heap);
 }

@@ -83,12 +83,14 @@ function prepareDeclarations(ctx: RuleContext, locals: readonly SharedVariable[]
     const decl = v.declaration;
     if (done.has(decl.id)) continue;
     done.add(decl.id);
-    for (const c of decl.children) {
-      if (
-        (c.type === 'type_qualifier' && c.text === 'const') ||
-        (c.type === 'storage_class_specifier' && c.text === 'register')
-      ) {
-        ctx.edits.replace(c.startIndex, endWithSpace(ctx.doc.text, c.endIndex), '');
+    if (/\b(?:const|register)\b/.test(decl.text)) {
+      for (const c of decl.children) {
+        if (
+          (c.type === 'type_qualifier' && c.text === 'const') ||
+          (c.type === 'storage_class_specifier' && c.text === 'register')
+        ) {
+          ctx.edits.replace(c.startIndex, endWithSpace(ctx.doc.text, c.endIndex), '');
+        }
       }
     }
     const declarators = declaratorsOf(decl);

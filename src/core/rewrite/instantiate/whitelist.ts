@@ -1,6 +1,6 @@
 import { createDiagnostic } from '../../diagnostics.ts';
 import type { AttributeItem, AttributeSite } from '../attributes.ts';
-import { ancestor, declaratorsOf, declaredName } from '../c-syntax.ts';
+import { ancestor, declaratorsOf, declaredName, storageClassOf } from '../c-syntax.ts';
 import { attributeOwner, removeAttributeItem, whitelistAttributes } from '../placeholders.ts';
 import type { SyntaxNode } from '../syntax.ts';
 import type { RuleContext } from './context.ts';
@@ -42,7 +42,8 @@ export function instantiateWhitelist(ctx: RuleContext): SharedVariable[] {
       continue;
     }
     const fn = ancestor(owner, ['function_definition']);
-    if (!fn || hasStorage(owner, ['static', 'extern'])) {
+    const storage = storageClassOf(owner);
+    if (!fn || storage === 'static' || storage === 'extern') {
       if (!handled.has(site)) {
         shareStatic(ctx, site, item);
         if (ctx.backend.separatesMemory) dropObjectConst(ctx, owner, site);
@@ -113,10 +114,4 @@ function declaratorsFor(declaration: SyntaxNode, site: AttributeSite): SyntaxNod
   const before = all.filter((d) => d.endIndex <= site.start);
   const last = before[before.length - 1];
   return last ? [last] : [];
-}
-
-export function hasStorage(declaration: SyntaxNode, classes: readonly string[]): boolean {
-  return declaration.children.some(
-    (c) => c.type === 'storage_class_specifier' && classes.includes(c.text),
-  );
 }
