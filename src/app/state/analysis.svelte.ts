@@ -57,6 +57,8 @@ export class AnalysisClient {
   private pending: Request | null = null;
   private inFlight: (Request & { timer: ReturnType<typeof setTimeout> }) | null = null;
   private debounce: ReturnType<typeof setTimeout> | null = null;
+  /** Rejecters of side calls (explore, moves) in flight, run when the worker is replaced. */
+  private abandoned: (() => void)[] = [];
 
   /** Asks for an analysis of `ws` at `revision`; only the newest request is ever shown. */
   request(revision: number, ws: Workspace, immediate = false): void {
@@ -84,6 +86,9 @@ export class AnalysisClient {
     this.worker?.terminate();
     this.worker = null;
     this.remote = null;
+    const abandoned = this.abandoned;
+    this.abandoned = [];
+    for (const abandon of abandoned) abandon();
     this.restarts++;
     this.notice = reason;
     this.noticeAt = performance.now();
@@ -94,12 +99,14 @@ export class AnalysisClient {
 
   /** Explores the design space of `ws` in the worker. */
   explore(ws: Workspace, request: ExploreRequest): Promise<WorkspaceExploration> {
-    return this.ensureWorker().explore(ws, request);
+    return this.track<WorkspaceExploration>(this.ensureWorker().explore(ws, request));
   }
 
   /** The config.yaml text of one configuration of the space. */
   configFor(ws: Workspace, id: string): Promise<{ text: string } | { error: string }> {
-    return this.ensureWorker().configYamlFor(ws, id);
+    return this.track<{ text: string } | { error: string }>(
+      this.ensureWorker().configYamlFor(ws, id),
+    );
   }
 
   /** Plans a library move in the worker (it holds the YAML parser, the page does not). */
@@ -109,7 +116,7 @@ export class AnalysisClient {
     lib: string,
     target: string | null,
   ): Promise<LibraryMove | null> {
-    return this.ensureWorker().planMove(text, file, lib, target);
+    return this.track<LibraryMove | null>(this.ensureWorker().planMove(text, file, lib, target));
   }
 
   /** Test hooks that break the worker the way real faults would. */
@@ -123,6 +130,20 @@ export class AnalysisClient {
   dispose(): void {
     this.generation++;
     this.worker?.terminate();
+  }
+
+  /**
+   * A call to the worker that fails, instead of hanging forever, when the worker is replaced
+   * before it answers.
+   */
+  private track<T>(call: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const abandon = () => reject(new Error('the analysis worker was restarted'));
+      this.abandoned.push(abandon);
+      call.then(resolve, reject).finally(() => {
+        this.abandoned = this.abandoned.filter((a) => a !== abandon);
+      });
+    });
   }
 
   private ensureWorker(): Remote<AnalysisApi> {
