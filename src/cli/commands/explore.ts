@@ -1,6 +1,7 @@
 import { hasErrors, toLineColumn, type Diagnostic } from '../../core/diagnostics.ts';
 import {
   checkWorkload,
+  completeWorkload,
   configurationFromId,
   createCostTable,
   createEstimator,
@@ -22,6 +23,7 @@ import {
 import { parseComponent } from '../../core/metadata/parse-component.ts';
 import type { ComponentSpec } from '../../core/metadata/component-spec.ts';
 import { parseArgs, flagValue } from '../args.ts';
+import { gateSitesOf } from '../gate-sites.ts';
 import type { CliIo, Command } from '../io.ts';
 
 const USAGE = `usage: flexos explore DIR [--space FILE] [--order flexos|product]
@@ -115,6 +117,7 @@ export const exploreCommand: Command = async (args, io) => {
     files,
     labelsFile,
     estimate ? workloadPath : undefined,
+    dir,
   );
   if (!labels) return 1;
   if (parsed.flags.has('lazy') && labels.kind === 'none')
@@ -182,6 +185,7 @@ async function labelSource(
   files: ReturnType<typeof createReporter>,
   csv: string | undefined,
   workloadPath: string | undefined,
+  sourcesDir?: string,
 ): Promise<LabelSource | undefined> {
   if (csv !== undefined) {
     if (!(await io.exists(csv)))
@@ -198,8 +202,16 @@ async function labelSource(
   const path = workloadPath;
   if (!(await io.exists(path)))
     return (io.err(`flexos explore: --estimate needs ${path}\n`), undefined);
-  const { workload, diagnostics } = parseWorkload(await files.read(path), path);
-  if (files.add(diagnostics) || !workload) return undefined;
+  const parsedWorkload = parseWorkload(await files.read(path), path);
+  if (files.add(parsedWorkload.diagnostics) || !parsedWorkload.workload) return undefined;
+  // Edges the sources gate through but workload.yaml does not list come from the rewriter's
+  // gate sites, with a warning that says what was assumed for them.
+  const sites = sourcesDir === undefined ? [] : await gateSitesOf(io, sourcesDir);
+  for (const path of new Set(sites.map((s) => s.span?.file ?? '')))
+    if (path) await files.read(path);
+  const completed = completeWorkload(parsedWorkload.workload, sites, space, path);
+  files.add(completed.diagnostics);
+  const workload = completed.workload;
   files.add(checkWorkload(workload, space, path));
   const table = createCostTable(space.mechanism, space.sharing, workload.hardeningFactors);
   return { kind: 'estimate', estimator: createEstimator(space, workload, table) };
