@@ -102,5 +102,9 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 /** Orders diagnostics by file, then position, then code, for stable output. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   if (a.span.file !== b.span.file) return a.span.file < b.span.file ? -1 : 1;
-  return a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  return (
+    a.span.start - b.span.start ||
+    a.span.end - b.span.end ||
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
+  );
 }
