@@ -61,10 +61,15 @@ export async function gotoLine(page: Page, line: number): Promise<void> {
     .locator('.monaco-editor')
     .first()
     .click({ position: { x: 200, y: 10 } });
-  // Monaco's "Go to line" (Ctrl+G), then the end of that line.
+  // Monaco's "Go to line" (Ctrl+G), then the end of that line. Each step waits for the quick
+  // input to open and close, or keys meant for the editor would land in it.
   await page.keyboard.press('Control+g');
-  await page.keyboard.type(String(line));
-  await page.keyboard.press('Enter');
+  const quick = page.locator('.quick-input-widget');
+  const input = quick.locator('input');
+  await expect(input).toBeFocused();
+  await input.pressSequentially(String(line));
+  await input.press('Enter');
+  await expect(input).not.toBeFocused();
   await page.keyboard.press('End');
 }
 

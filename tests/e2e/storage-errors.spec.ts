@@ -5,12 +5,17 @@ test('when the browser refuses storage, the page still works and says so', async
     // As in some private modes: opening IndexedDB fails.
     Object.defineProperty(IDBFactory.prototype, 'open', {
       value: () => {
-        throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+        throw new DOMException(
+          'The user denied permission to access the database.',
+          'SecurityError',
+        );
       },
     });
   });
   await openPlayground(page);
-  await expect(page.getByTestId('notice').filter({ hasText: 'Saved playgrounds are unavailable' })).toBeVisible();
+  await expect(
+    page.getByTestId('notice').filter({ hasText: 'Saved playgrounds are unavailable' }),
+  ).toBeVisible();
   await expect(page.getByTestId('problem-count')).toHaveText('no problems');
 
   await openFile(page, 'config.yaml');

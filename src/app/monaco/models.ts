@@ -44,8 +44,15 @@ export function createModelSync(monaco: Monaco, onEdit: (path: string, text: str
     return model;
   }
 
-  /** Brings models in line with `files`: creates, updates and disposes. */
-  function sync(files: Readonly<Record<string, string>>): void {
+  /**
+   * Brings models in line with `files`: creates, updates and disposes. With `fresh`, every
+   * model is replaced, so undo cannot reach back into another workspace.
+   */
+  function sync(files: Readonly<Record<string, string>>, fresh = false): void {
+    if (fresh) {
+      for (const model of models.values()) model.dispose();
+      models.clear();
+    }
     for (const [path, text] of Object.entries(files)) {
       const model = ensure(path, text);
       if (model.getValue() !== text) replaceMiddle(model, text);

@@ -30,6 +30,8 @@ export class WorkspaceStore {
   externalRevision = $state(0);
   /** `revision` right after the last `load`: anything later is an edit worth saving. */
   loadedRevision = $state(0);
+  /** Counts loads, so the editor starts fresh models (and undo histories) for a new workspace. */
+  loads = $state(0);
 
   /** Sorted paths, for the file tree. */
   paths = $derived(Object.keys(this.files).sort());
@@ -49,6 +51,7 @@ export class WorkspaceStore {
     this.tabs = first ? [first] : [];
     if (first) this.settings.openFile = first;
     else delete this.settings.openFile;
+    this.loads++;
     this.bump(true);
     this.loadedRevision = this.revision;
   }
