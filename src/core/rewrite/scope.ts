@@ -16,15 +16,25 @@ const SCOPES = ['compound_statement', 'for_statement', 'function_definition', 't
  * names, labels or declarations, and not where an inner declaration shadows it.
  */
 export function findUses(doc: CDocument, name: string, after: number, scope: SyntaxNode): Range[] {
+  return scanName(doc, name, after, scope).uses;
+}
+
+/** What `findUses` finds, and the ranges where an inner declaration of `name` hides the variable. */
+export interface NameScan {
+  uses: Range[];
+  shadows: Range[];
+}
+
+export function scanName(doc: CDocument, name: string, after: number, scope: SyntaxNode): NameScan {
   const root = doc.tree.rootNode;
   // The original text: masked typeof operands must be searched too.
   const body = doc.text.slice(after, scope.endIndex);
   const pattern = new RegExp(`(?<![\\w$])${escape(name)}(?![\\w$])`, 'g');
-  const shadows: [number, number][] = [];
+  const shadows: Range[] = [];
   const uses: Range[] = [];
   for (const m of body.matchAll(pattern)) {
     const start = after + m.index;
-    if (shadows.some(([a, b]) => start >= a && start < b)) continue;
+    if (shadows.some((r) => start >= r.startIndex && start < r.endIndex)) continue;
     if (doc.typeofs.some((t) => start >= t.innerStart && start < t.innerEnd)) {
       // Masked from the parser (attributes.ts): a name not after `.` or `->` is the variable.
       if (!/(\.|->)\s*$/.test(doc.text.slice(Math.max(0, start - 8), start))) {
@@ -50,7 +60,7 @@ export function findUses(doc: CDocument, name: string, after: number, scope: Syn
       }
       if (isDeclaratorName(node, parent)) {
         const inner = innerScope(node);
-        if (inner) shadows.push([start, inner.endIndex]);
+        if (inner) shadows.push({ startIndex: start, endIndex: inner.endIndex });
         continue;
       }
       if (parentType === 'goto_statement' || parentType === 'labeled_statement') continue;
@@ -61,7 +71,7 @@ export function findUses(doc: CDocument, name: string, after: number, scope: Syn
       uses.push(node);
     }
   }
-  return uses;
+  return { uses, shadows };
 }
 
 function innerScope(node: SyntaxNode): SyntaxNode | null {

@@ -1,4 +1,4 @@
-import { findUses } from '../scope.ts';
+import { scanName } from '../scope.ts';
 import { SHARED_ALLOCATOR } from './alloc.ts';
 import type { RuleContext } from './context.ts';
 import { insertFrees, type HeapLocal } from './heap-frees.ts';
@@ -18,7 +18,10 @@ export function shareLocalsOnHeap(ctx: RuleContext, locals: readonly SharedVaria
     const shape = shapeOf(ctx, v);
     const scope = v.declaration.parent;
     if (!shape || !scope || !v.fn) continue;
-    const x = shape.name;
+    const { uses, shadows } = scanName(ctx.doc, shape.name, v.declarator.endIndex, scope);
+    // The frees name the pointer wherever the block is left, also inside an inner block that
+    // declares the same name again: there the pointer gets a name nothing can hide.
+    const x = shadows.length > 0 ? ctx.fresh(`_flexos_${shape.name}_`) : shape.name;
     const alloc = `uk_malloc(${SHARED_ALLOCATOR}, sizeof(${shape.type}))`;
     const bare = v.inner.id === v.name.id;
     ctx.edits.replace(
@@ -42,7 +45,7 @@ export function shareLocalsOnHeap(ctx: RuleContext, locals: readonly SharedVaria
       ctx.edits.insert(value.startIndex, before);
       ctx.edits.insert(value.endIndex, `${after}, sizeof(${shape.type}))`);
     }
-    for (const use of findUses(ctx.doc, x, v.declarator.endIndex, scope)) {
+    for (const use of uses) {
       ctx.edits.replace(use.startIndex, use.endIndex, `(*${x})`);
     }
     heap.push({
