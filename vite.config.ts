@@ -1,9 +1,22 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
 const monacoEsm = fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url));
+
+/**
+ * A grammar or runtime .wasm for the browser: the copy in wasm/ (scripts/copy-wasm.mjs, checked
+ * against wasm/manifest.json), else the npm package file it is copied from, which holds the
+ * same bytes, so a build works before the copy script has run.
+ */
+function wasmFile(name: string, packageFile: string): string {
+  const copy = fileURLToPath(new URL(`./wasm/${name}`, import.meta.url));
+  return existsSync(copy)
+    ? copy
+    : fileURLToPath(new URL(`./node_modules/${packageFile}`, import.meta.url));
+}
 
 /** Fixed port of `vite preview`; the Playwright web server waits on it. */
 export const PREVIEW_PORT = 4173;
@@ -36,6 +49,15 @@ export default defineConfig({
       // path `monaco-editor/esm/vs/...`, which the package's `exports` map now resolves to
       // `esm/vs/esm/vs/...`. Point it at the real file so the YAML worker builds.
       { find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: `${monacoEsm}$1` },
+      {
+        // A prefix match, so the `?url` query survives.
+        find: /^@wasm\/web-tree-sitter\.wasm/,
+        replacement: wasmFile('web-tree-sitter.wasm', 'web-tree-sitter/web-tree-sitter.wasm'),
+      },
+      {
+        find: /^@wasm\/tree-sitter-c\.wasm/,
+        replacement: wasmFile('tree-sitter-c.wasm', 'tree-sitter-c/tree-sitter-c.wasm'),
+      },
     ],
   },
   worker: { format: 'es' },
