@@ -148,6 +148,11 @@ function freeBeforeReturn(
   const declared = rt ? rt.declare(tmp) : `__auto_type ${tmp}`;
   const space = /\s/.test(ctx.doc.text[keyword.endIndex] ?? '') ? '' : ' ';
   ctx.edits.replace(keyword.startIndex, keyword.endIndex, `{ ${declared} =${space}`);
+  // `return a, b;` as an initializer would declare `b`: the comma stays an operator in parentheses.
+  if (value.type === 'comma_expression') {
+    ctx.edits.insert(value.startIndex, '(');
+    ctx.edits.insert(value.endIndex, ')');
+  }
   ctx.edits.insert(r.endIndex, ` ${frees(live)} return ${tmp}; }`);
 }
 
