@@ -11,6 +11,7 @@ import {
   type WorkspaceExploration,
 } from '../src/core/workspace/explore-workspace.ts';
 import { planLibraryMove, type LibraryMove } from '../src/core/workspace/move-library.ts';
+import { exportBuild, type BuildExport } from '../src/core/workspace/export-build.ts';
 import type { Workspace } from '../src/core/workspace/workspace.ts';
 import { getCParser } from './c-parser.ts';
 
@@ -45,6 +46,10 @@ const api = {
   },
   configYamlFor(ws: Workspace, id: string): { text: string } | { error: string } {
     return configYamlFor(ws, id);
+  },
+  /** kraft.yaml, gated sources and build artefacts for the real toolchain. */
+  async exportBuild(ws: Workspace): Promise<BuildExport> {
+    return exportBuild(ws, await getCParser());
   },
   /** Edits of the config file that move `lib` (to a new compartment when `target` is null). */
   planMove(text: string, file: string, lib: string, target: string | null): LibraryMove | null {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import {
   expect,
   gotoLine,
@@ -46,4 +47,22 @@ test('a file that is not a zip is refused with a message', async ({ page }) => {
   await expect(
     page.getByTestId('notice').filter({ hasText: 'notes.zip cannot be opened' }),
   ).toBeVisible();
+});
+
+test('the build for the FlexOS toolchain downloads with kraft.yaml and gated sources', async ({
+  page,
+}) => {
+  await openPlayground(page);
+  await page.getByTestId('panel-tab-gated').click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('download-build').click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/-build\.zip$/);
+  const files = unzipSync(readFileSync(await download.path()));
+  const text = (p: string) => strFromU8(files[p] ?? new Uint8Array());
+  expect(text('kraft.yaml')).toContain("specification: '0.6'");
+  expect(text('libs/kv/kv.c')).toContain('flexos_intelpku_gate');
+  expect(text('libs/kv/kv.c')).not.toMatch(/\bflexos_gate(_r)?\(/);
+  expect(Object.keys(files)).toContain('build/gates.json');
 });

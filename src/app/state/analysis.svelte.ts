@@ -4,6 +4,7 @@ import type { AnalysisAnswer, AnalysisApi } from '../../../workers/analysis.work
 import type { AnalysisResult } from '../../core/workspace/analyze-workspace.ts';
 import type { Workspace } from '../../core/workspace/workspace.ts';
 import type { LibraryMove } from '../../core/workspace/move-library.ts';
+import type { BuildExport } from '../../core/workspace/export-build.ts';
 import type {
   ExploreRequest,
   WorkspaceExploration,
@@ -107,6 +108,11 @@ export class AnalysisClient {
     return this.track<{ text: string } | { error: string }>(
       this.ensureWorker().configYamlFor(ws, id),
     );
+  }
+
+  /** The build for the real toolchain (kraft.yaml, gated sources, artefacts). */
+  exportBuild(ws: Workspace): Promise<BuildExport> {
+    return this.track<BuildExport>(this.ensureWorker().exportBuild(ws));
   }
 
   /** Plans a library move in the worker (it holds the YAML parser, the page does not). */

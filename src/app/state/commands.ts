@@ -5,7 +5,7 @@ import { notices } from './notices.svelte.ts';
 import { openExample } from './session.ts';
 import { shareUi } from './share-ui.svelte.ts';
 import { theme } from './theme.svelte.ts';
-import { downloadZip } from './transfer.ts';
+import { downloadBuild, downloadZip } from './transfer.ts';
 import { ui } from './ui.svelte.ts';
 import { PANELS, workspace } from './workspace.svelte.ts';
 
@@ -39,6 +39,11 @@ export function listCommands(mod: string): Command[] {
     },
     { id: 'playgrounds', title: 'My playgrounds…', run: () => (ui.playgrounds = true) },
     { id: 'download', title: 'Download as .zip', run: downloadZip },
+    {
+      id: 'download-build',
+      title: 'Download the build for the FlexOS toolchain (kraft.yaml, gated C)',
+      run: () => void downloadBuild(),
+    },
     {
       id: 'upload',
       title: 'Upload a .zip…',

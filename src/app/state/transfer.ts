@@ -1,3 +1,5 @@
+import { zipSync, strToU8 } from 'fflate';
+import { analysis } from './analysis.svelte.ts';
 import { errorText, notices } from './notices.svelte.ts';
 import { openAsNew } from './session.ts';
 import { workspace } from './workspace.svelte.ts';
@@ -5,8 +7,33 @@ import { downloadBytes, fromZip, toZip } from './zip.ts';
 
 /** Downloads the workspace as `<title>.zip`. */
 export function downloadZip(): void {
-  const name = workspace.title.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'playground';
-  downloadBytes(toZip(workspace.snapshot(), workspace.title), `${name}.zip`);
+  downloadBytes(toZip(workspace.snapshot(), workspace.title), `${fileStem()}.zip`);
+}
+
+/**
+ * Downloads what the real FlexOS toolchain needs: kraft.yaml, the gated sources, linker
+ * fragments and the gate table. Refused, with the reason, while the workspace has errors.
+ */
+export async function downloadBuild(): Promise<void> {
+  try {
+    const { files, diagnostics } = await analysis.exportBuild(workspace.snapshot());
+    if (Object.keys(files).length === 0) {
+      const first = diagnostics.find((d) => d.severity === 'error');
+      notices.push(
+        'error',
+        `No build while the workspace has errors${first ? `: ${first.message}` : ''}. See Problems.`,
+      );
+      return;
+    }
+    const entries = Object.fromEntries(Object.entries(files).map(([p, t]) => [p, strToU8(t)]));
+    downloadBytes(zipSync(entries, { level: 6 }), `${fileStem()}-build.zip`);
+  } catch (e) {
+    notices.push('error', `The build could not be made: ${errorText(e)}`);
+  }
+}
+
+function fileStem(): string {
+  return workspace.title.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'playground';
 }
 
 /** Opens a .zip chosen by the user as a new playground; a bad file is explained. */
