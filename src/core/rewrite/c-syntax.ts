@@ -102,21 +102,34 @@ export function ancestor(node: SyntaxNode, types: readonly string[]): SyntaxNode
 }
 
 /**
+ * Reads `[start, end)` of the file. Node texts are the masked text; rules that copy a type into
+ * generated code read through `unmaskedReader` (document.ts) so a masked `__typeof__(e)`
+ * comes back as written instead of the `int` the parser saw.
+ */
+export type SourceReader = (start: number, end: number) => string;
+
+const nodeText =
+  (node: SyntaxNode): SourceReader =>
+  (start, end) =>
+    node.text.slice(start - node.startIndex, end - node.startIndex);
+
+/**
  * The specifiers of a declaration or definition as a type: qualifiers and the type, without
  * storage classes (`static const struct s` → `const struct s`). Read from the text around the
  * `type` node, which costs two node lookups instead of a walk over every child.
  */
-export function typeSpecifierText(decl: SyntaxNode): string {
+export function typeSpecifierText(decl: SyntaxNode, read: SourceReader = nodeText(decl)): string {
   const type = decl.childForFieldName('type');
   if (!type) return '';
   const first = decl.childForFieldName('declarator');
-  const text = decl.text;
-  const before = text.slice(0, type.startIndex - decl.startIndex);
-  const after = first
-    ? text.slice(type.endIndex - decl.startIndex, first.startIndex - decl.startIndex)
-    : '';
+  const before = read(decl.startIndex, type.startIndex);
+  const after = first ? read(type.endIndex, first.startIndex) : '';
   const qualifiers = (s: string): string[] => s.match(QUALIFIERS) ?? [];
-  return [...qualifiers(before), squash(type.text), ...qualifiers(after)].join(' ');
+  return [
+    ...qualifiers(before),
+    squash(read(type.startIndex, type.endIndex)),
+    ...qualifiers(after),
+  ].join(' ');
 }
 
 const QUALIFIERS = /\b(?:const|volatile|restrict|_Atomic)\b/g;
@@ -129,11 +142,15 @@ export function storageClassOf(decl: SyntaxNode): string | undefined {
 }
 
 /** Text of `node` with `inner` replaced by `replacement`, whitespace runs squashed. */
-export function textWith(node: SyntaxNode, inner: SyntaxNode, replacement: string): string {
-  const t = node.text;
-  const a = inner.startIndex - node.startIndex;
-  const b = inner.endIndex - node.startIndex;
-  return squash(t.slice(0, a) + replacement + t.slice(b));
+export function textWith(
+  node: SyntaxNode,
+  inner: SyntaxNode,
+  replacement: string,
+  read: SourceReader = nodeText(node),
+): string {
+  return squash(
+    read(node.startIndex, inner.startIndex) + replacement + read(inner.endIndex, node.endIndex),
+  );
 }
 
 /**
@@ -145,8 +162,9 @@ export function declareLike(
   declarator: SyntaxNode,
   declared: SyntaxNode,
   name: string,
+  read?: SourceReader,
 ): string {
-  const d = textWith(declarator, declared, name);
+  const d = textWith(declarator, declared, name, read);
   return d.startsWith('*') || d.startsWith('(') ? `${spec} ${d}` : `${spec} ${d}`.trim();
 }
 
@@ -173,15 +191,15 @@ export interface ReturnType {
   declare(name: string): string;
 }
 
-export function returnTypeOf(def: SyntaxNode): ReturnType | null {
+export function returnTypeOf(def: SyntaxNode, read?: SourceReader): ReturnType | null {
   const declarator = def.childForFieldName('declarator');
   const fn = functionDeclarator(def);
   if (!declarator || !fn) return null;
-  const spec = typeSpecifierText(def);
-  const rest = textWith(declarator, fn, '').trim();
+  const spec = typeSpecifierText(def, read);
+  const rest = textWith(declarator, fn, '', read).trim();
   return {
     isVoid: spec === 'void' && rest === '',
-    declare: (name) => declareLike(spec, declarator, fn, name),
+    declare: (name) => declareLike(spec, declarator, fn, name, read),
   };
 }
 

@@ -40,6 +40,25 @@ export function parseCDocument(
   return { file, text, masked, attributes, typeofs, tree };
 }
 
+/**
+ * Reads the file as the parser saw it (attributes blanked) but with every masked
+ * `typeof(...)` starting inside the range restored, whole: what generated declarations copy
+ * types from. (The parser's node for a masked typeof is the `int` at its start.)
+ */
+export function unmaskedReader(doc: CDocument): (start: number, end: number) => string {
+  if (doc.typeofs.length === 0) return (start, end) => doc.masked.slice(start, end);
+  return (start, end) => {
+    let out = '';
+    let at = start;
+    for (const t of doc.typeofs) {
+      if (t.start < at || t.start >= end) continue;
+      out += doc.masked.slice(at, t.start) + doc.text.slice(t.start, t.end);
+      at = t.end;
+    }
+    return at < end ? out + doc.masked.slice(at, end) : out;
+  };
+}
+
 /** Parses, runs `fn`, and frees the tree whatever happens. */
 export function withCDocument<T>(
   parser: CParser,

@@ -1,5 +1,6 @@
 import { createDiagnostic } from '../../diagnostics.ts';
 import { declaredName, functionDeclarator, returnTypeOf, squash } from '../c-syntax.ts';
+import { unmaskedReader } from '../document.ts';
 import { resolveGateLib } from '../libraries.ts';
 import { attributeOwner, callbackAttributes, removeAttributeItem } from '../placeholders.ts';
 import type { SyntaxNode } from '../syntax.ts';
@@ -56,7 +57,8 @@ function wrapCallback(
   const fn = functionDeclarator(def);
   const name = declaredName(fn);
   const body = def.childForFieldName('body');
-  const rt = returnTypeOf(def);
+  const read = unmaskedReader(ctx.doc);
+  const rt = returnTypeOf(def, read);
   if (!fn || !name || !body || !rt) return;
   const params = parameterNames(ctx, fn);
   if (!params) return;
@@ -69,7 +71,7 @@ function wrapCallback(
   const macro = gateMacroFor(ctx, caller.compartment, ctx.home, !rt.isVoid);
   const inner = `_${fname}`;
   ctx.edits.replace(name.startIndex, name.endIndex, inner);
-  const header = squash(ctx.doc.masked.slice(def.startIndex, body.startIndex));
+  const header = squash(read(def.startIndex, body.startIndex));
   const section = ctx.backend.separatesMemory ? '__attribute__((section(".text_shared"))) ' : '';
   const args = [`${caller.compartment}`, `${ctx.home}`];
   const ret = ctx.scoped('_flexos_ret');

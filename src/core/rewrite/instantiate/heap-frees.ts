@@ -1,5 +1,6 @@
 import { createDiagnostic } from '../../diagnostics.ts';
 import { returnTypeOf, type ReturnType } from '../c-syntax.ts';
+import { unmaskedReader } from '../document.ts';
 import type { SyntaxNode } from '../syntax.ts';
 import { SHARED_ALLOCATOR } from './alloc.ts';
 import { indentAt, type RuleContext } from './context.ts';
@@ -46,7 +47,9 @@ export function insertFrees(ctx: RuleContext, locals: readonly HeapLocal[]): voi
     if (!fn) continue;
     const found = statementsIn(ctx, group);
     const jumps = found.filter((s) => JUMPS.has(s.kind));
-    const rt = jumps.some((j) => j.kind === 'return') ? returnTypeOf(fn) : null;
+    const rt = jumps.some((j) => j.kind === 'return')
+      ? returnTypeOf(fn, unmaskedReader(ctx.doc))
+      : null;
     for (const j of jumps) {
       const live = group
         .filter((l) => l.declared <= j.start && j.end <= l.scopeEnd && leaves(j, l, found))

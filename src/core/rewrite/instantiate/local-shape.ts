@@ -1,5 +1,6 @@
 import { createDiagnostic } from '../../diagnostics.ts';
 import { squash, typeSpecifierText } from '../c-syntax.ts';
+import { unmaskedReader } from '../document.ts';
 import type { SyntaxNode } from '../syntax.ts';
 import type { RuleContext } from './context.ts';
 import type { SharedVariable } from './whitelist.ts';
@@ -24,7 +25,8 @@ export interface LocalShape {
 }
 
 export function shapeOf(ctx: RuleContext, v: SharedVariable): LocalShape | undefined {
-  const spec = squash(typeSpecifierText(v.declaration).replace(/\bconst\b/g, ''));
+  const read = unmaskedReader(ctx.doc);
+  const spec = squash(typeSpecifierText(v.declaration, read).replace(/\bconst\b/g, ''));
   const parent = v.name.parent;
   const bare = v.inner.id === v.name.id;
   const array =
@@ -53,7 +55,7 @@ export function shapeOf(ctx: RuleContext, v: SharedVariable): LocalShape | undef
       { start: v.name.startIndex, end: v.name.endIndex, text: replacement },
     ];
     if (fillSize) parts.push({ start: fillSize.at, end: fillSize.at, text: fillSize.size });
-    return renderWith(ctx.doc.masked, v.inner, parts);
+    return renderWith(read, v.inner, parts);
   };
   const join = (d: string): string => (d === '' ? spec : `${spec} ${d}`);
   const pointerName = (ptr: string): string =>
@@ -81,7 +83,7 @@ function sizeFromInitializer(value: SyntaxNode | null): string | undefined {
 }
 
 function renderWith(
-  text: string,
+  read: (start: number, end: number) => string,
   node: SyntaxNode,
   parts: readonly { start: number; end: number; text: string }[],
 ): string {
@@ -89,10 +91,10 @@ function renderWith(
   let out = '';
   let at = node.startIndex;
   for (const p of sorted) {
-    out += text.slice(at, p.start) + p.text;
+    out += read(at, p.start) + p.text;
     at = p.end;
   }
-  return squash(out + text.slice(at, node.endIndex));
+  return squash(out + read(at, node.endIndex));
 }
 
 /** `(T)` before an initializer list, so `*x = {...}` becomes a compound literal. */

@@ -2,6 +2,7 @@ import { createDiagnostic } from '../../diagnostics.ts';
 import type { SharingMode } from '../../model.ts';
 import type { AttributeSite } from '../attributes.ts';
 import { declaratorsOf, squash } from '../c-syntax.ts';
+import { unmaskedReader } from '../document.ts';
 import { removeAttributeItem } from '../placeholders.ts';
 import type { SyntaxNode } from '../syntax.ts';
 import type { RuleContext } from './context.ts';
@@ -97,9 +98,10 @@ function prepareDeclarations(ctx: RuleContext, locals: readonly SharedVariable[]
     const first = declarators[0];
     if (!first || declarators.length < 2) continue;
     const spec = squash(
-      ctx.doc.masked
-        .slice(decl.startIndex, first.startIndex)
-        .replace(/\bconst\b|\bregister\b/g, ' '),
+      unmaskedReader(ctx.doc)(decl.startIndex, first.startIndex).replace(
+        /\bconst\b|\bregister\b/g,
+        ' ',
+      ),
     );
     for (const comma of commasBetween(decl, first))
       ctx.edits.replace(comma.startIndex, comma.endIndex, `; ${spec}`);
