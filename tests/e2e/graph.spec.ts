@@ -24,6 +24,8 @@ test('dragging a library to another compartment edits config.yaml, the graph and
   await snap(page, 'graph');
 
   const before = await page.evaluate(() => window.flexosDebug?.file('config.yaml'));
+  const gated = () => page.evaluate(() => window.flexosDebug?.gated('libs/netstack/netstack.c'));
+  const gatedBefore = await gated();
   const comp2 = graph.locator('[data-testid="graph-compartment"][data-name="comp2"] rect');
   await dragTo(page, netstack, comp2, 20);
 
@@ -39,6 +41,8 @@ test('dragging a library to another compartment edits config.yaml, the graph and
   await expect(
     page.getByTestId('problems').locator('[data-code^="solver/violation-"]').first(),
   ).toBeVisible();
+  // netstack's gates now leave from sched's compartment: the gated C changed too.
+  expect(await gated()).not.toEqual(gatedBefore);
   await snap(page, 'graph-violation');
 
   await graph.getByTestId('graph-undo').click();
