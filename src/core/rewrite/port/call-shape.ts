@@ -7,7 +7,9 @@ import type { SyntaxNode } from '../syntax.ts';
  * - `declare`: `T x = f(a);` → `T x; flexos_gate_r(libX, x, f, a);`
  * - `hoist`: evaluated first and unconditionally by `statement` (an `if` or `switch`
  *   condition, a `return`, an initializer, an argument): a temporary is declared and gated
- *   just before it, and the call replaced by the temporary;
+ *   just before it, and the call replaced by the temporary. In a later declarator of a
+ *   declaration (`int k = f(1), m = g(k);`), `declarator` is that declarator: the
+ *   declaration is split before it so the gate sees the earlier declarators;
  * - `inline`: anywhere else (loop conditions, `&&`/`||`/`?:` operands, macro arguments): a
  *   statement expression `({ T t; flexos_gate_r(libX, t, f, a); t; })` in place, which keeps
  *   when and how often the call is evaluated;
@@ -17,7 +19,13 @@ export type CallShape =
   | { kind: 'statement'; prefixStart: number }
   | { kind: 'assign'; assignment: SyntaxNode; lhs: SyntaxNode }
   | { kind: 'declare'; declaration: SyntaxNode; inner: SyntaxNode; name: SyntaxNode }
-  | { kind: 'hoist'; statement: SyntaxNode; valueUsed: boolean; wrap: boolean }
+  | {
+      kind: 'hoist';
+      statement: SyntaxNode;
+      valueUsed: boolean;
+      wrap: boolean;
+      declarator?: SyntaxNode;
+    }
   | { kind: 'inline'; valueUsed: boolean }
   | { kind: 'unevaluated' };
 
@@ -125,6 +133,11 @@ function nestedShape(
     const wasDirect = direct;
     if (p.type !== 'parenthesized_expression') direct = false;
     switch (p.type) {
+      case 'generic_expression':
+        // The controlling expression is never evaluated; only the selected association is.
+        if (child.id === p.firstNamedChild?.id) return { kind: 'unevaluated' };
+        hoistable = false;
+        break;
       case 'binary_expression': {
         const op = p.childForFieldName('operator')?.type;
         if ((op === '&&' || op === '||') && field === 'right') hoistable = false;
@@ -167,7 +180,7 @@ function nestedShape(
           p.parent?.type === 'case_statement' ||
           p.parent?.type === 'labeled_statement'
         ) {
-          return finish(p, hoistable, valueUsed, topBlock);
+          return laterDeclarator(finish(p, hoistable, valueUsed, topBlock), p, child);
         }
         if (p.parent?.type !== 'for_statement') return { kind: 'inline', valueUsed };
         break;
@@ -201,6 +214,19 @@ function finish(
   }
   if (wrap && statement.type === 'declaration') return { kind: 'inline', valueUsed };
   return { kind: 'hoist', statement, valueUsed, wrap };
+}
+
+/**
+ * A hoist out of a declarator that is not the first of its declaration: the gate goes right
+ * before that declarator, once the declaration is split there. A declaration whose specifiers
+ * define a type cannot be repeated, so its calls stay in place.
+ */
+function laterDeclarator(shape: CallShape, decl: SyntaxNode, declarator: SyntaxNode): CallShape {
+  if (shape.kind !== 'hoist' || decl.childForFieldName('declarator')?.id === declarator.id)
+    return shape;
+  const type = decl.childForFieldName('type');
+  if (type?.childForFieldName('body')) return { kind: 'inline', valueUsed: shape.valueUsed };
+  return { ...shape, declarator };
 }
 
 function fieldOf(parent: SyntaxNode, child: SyntaxNode): string | null {

@@ -14,6 +14,11 @@ export interface EmitContext {
   newline(at: number): string;
   /** Statements already wrapped in braces for hoisting, by node id. */
   wrapped: Set<number>;
+  /**
+   * Declarations split before a declarator that gates are hoisted to, by declarator id: where
+   * the declarator starts and the specifiers to repeat there (see `finishSplits`).
+   */
+  splits: Map<number, { at: number; spec: string }>;
 }
 
 export function lineBreak(text: string): (at: number) => string {
@@ -90,9 +95,39 @@ export function emitGate(
         prefix = `{ ${prefix}`;
         ctx.edits.insert(s.endIndex, ' }', true);
       }
-      ctx.edits.insert(s.startIndex, prefix, true);
+      const at = shape.declarator ? splitBefore(ctx, s, shape.declarator, nl) : s.startIndex;
+      ctx.edits.insert(at, prefix, true);
       ctx.edits.replace(call.startIndex, call.endIndex, noValue ? '(void)0' : tmp);
       return;
     }
   }
+}
+
+/**
+ * Ends the declaration before `declarator` (`int k = a, m = b;` → `int k = a;` newline
+ * `m = b;`) and returns where the hoisted gates go; `finishSplits` adds the specifiers back.
+ */
+function splitBefore(
+  ctx: EmitContext,
+  decl: SyntaxNode,
+  declarator: SyntaxNode,
+  nl: string,
+): number {
+  const at = declarator.startIndex;
+  if (ctx.splits.has(declarator.id)) return at;
+  const first = decl.childForFieldName('declarator');
+  const comma = decl.children.filter((c) => c.type === ',' && c.endIndex <= at).pop();
+  if (!first || !comma) return at;
+  const between = ctx.text.slice(comma.endIndex, at);
+  ctx.edits.replace(comma.startIndex, /^\s*$/.test(between) ? at : comma.endIndex, ';');
+  ctx.edits.insert(at, nl, true);
+  const spec = ctx.text.slice(decl.startIndex, first.startIndex).replace(/\s+/g, ' ').trim();
+  ctx.splits.set(declarator.id, { at, spec: `${spec} ` });
+  return at;
+}
+
+/** Repeats the specifiers after the gates hoisted before each split declarator. */
+export function finishSplits(ctx: EmitContext): void {
+  for (const { at, spec } of ctx.splits.values()) ctx.edits.insert(at, spec, true);
+  ctx.splits.clear();
 }

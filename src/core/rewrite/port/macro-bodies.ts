@@ -37,7 +37,14 @@ export function portMacroBodies(state: PortState, parser: CParser): void {
         diagnostics: [],
         calls: [],
         fixed: new Set(),
-        emit: { ...state.emit, text: sub.text, edits, newline: () => ' ', wrapped: new Set() },
+        emit: {
+          ...state.emit,
+          text: sub.text,
+          edits,
+          newline: () => ' ',
+          wrapped: new Set(),
+          splits: new Map(),
+        },
         macro: { block: block.id, statementAllowed: usedOnlyAsStatement(root, name) },
       };
       portCalls(inner, sub.tree.rootNode.descendantsOfType('call_expression'));

@@ -11,7 +11,7 @@ import { ALLOC_PLACEHOLDERS, GATE, GATE_R, SHARED_LITERAL } from '../placeholder
 import type { CParser, SyntaxNode } from '../syntax.ts';
 import { callShape, type MacroScope } from './call-shape.ts';
 import { checkCrossings } from './crossings.ts';
-import { emitGate, lineBreak, type EmitContext } from './emit-gate.ts';
+import { emitGate, finishSplits, lineBreak, type EmitContext } from './emit-gate.ts';
 import { portMacroBodies } from './macro-bodies.ts';
 import { signaturesInFile, type FunctionSignature } from './ownership.ts';
 import { applyOrdered, createPortEdits, type PortEdits } from './port-edits.ts';
@@ -93,6 +93,7 @@ export function portDocument(doc: CDocument, options: PortOptions, parser?: CPar
       fresh: freshNames(doc.text, '_flexos_r'),
       newline: lineBreak(doc.text),
       wrapped: new Set(),
+      splits: new Map(),
     },
   };
   portCalls(state, root.descendantsOfType('call_expression'));
@@ -175,6 +176,7 @@ export function portCalls(state: PortState, calls: readonly SyntaxNode[]): void 
     emitGate(state.emit, call, effective, gateToken(owner), signature);
     state.calls.push({ fn: name, callee: owner, shape: effective.kind, span: span(call) });
   }
+  finishSplits(state.emit);
 }
 
 function diagnostics(state: PortState): Diagnostic[] {

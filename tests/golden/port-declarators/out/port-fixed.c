@@ -1,0 +1,35 @@
+/*
+ * port: a later declarator's initializer reads an earlier one, so its gate must come after
+ * that declarator (the declaration is split); calls in _Generic associations are evaluated
+ * only when selected, so they stay in place, and the controlling expression is never evaluated.
+ */
+int ns_a(int x);
+long ns_b(long x);
+
+int chain(void)
+{
+	int _flexos_r0;
+	flexos_gate_r(libnetstack, _flexos_r0, ns_a, 1);
+	int k = _flexos_r0;
+	int _flexos_r1;
+	flexos_gate_r(libnetstack, _flexos_r1, ns_a, k);
+	int m = _flexos_r1;
+	static const int z = 0;
+	int _flexos_r2;
+	flexos_gate_r(libnetstack, _flexos_r2, ns_a, 2);
+	const int p = _flexos_r2, *q = &p;
+	int _flexos_r3;
+	flexos_gate_r(libnetstack, _flexos_r3, ns_a, p);
+	int _flexos_r4;
+	flexos_gate_r(libnetstack, _flexos_r4, ns_a, *q + _flexos_r3);
+	const int r = _flexos_r4;
+
+	return m + r + z;
+}
+
+int generic(int x)
+{
+	int k = _Generic(x, int: ({ int _flexos_r5; flexos_gate_r(libnetstack, _flexos_r5, ns_a, 1); _flexos_r5; }), default: ({ long _flexos_r6; flexos_gate_r(libnetstack, _flexos_r6, ns_b, 2); _flexos_r6; }));
+
+	return k + _Generic(ns_a(x), int: 1, default: 2);
+}
