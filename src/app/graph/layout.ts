@@ -133,14 +133,17 @@ export async function layoutGraph(graph: CompartmentGraph): Promise<GraphLayout>
   const byName = new Map(libraries.map((l) => [l.name, l]));
   const pairs = new Set(graph.edges.map((e) => `${e.from}>${e.to}`));
   const edges: PlacedEdge[] = [];
+  /** Label boxes placed so far, which later labels avoid. */
+  const taken: Box[] = [];
   for (const edge of graph.edges) {
     const a = byName.get(edge.from);
     const b = byName.get(edge.to);
     if (!a || !b) continue;
     // Calls both ways bend apart so neither hides the other.
     const bend = pairs.has(`${edge.to}>${edge.from}`) ? 16 : 6;
-    const { d, mid } = curve(a, b, bend);
-    edges.push({ edge, d, label: { ...mid, text: edgeLabel(edge) } });
+    const { d, at } = curve(a, b, bend);
+    const text = edgeLabel(edge);
+    edges.push({ edge, d, label: { ...placeLabel(at, text, libraries, taken), text } });
   }
   return { width: out.width ?? 0, height: out.height ?? 0, compartments, libraries, edges };
 }
@@ -163,11 +166,47 @@ function boxOf(n: ElkNode, parent: { x: number; y: number }): Box {
   };
 }
 
+/** Where along its curve (0..1) a label may go, best first. */
+const LABEL_SPOTS = [0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8];
+const LABEL_CHAR_W = 6.2;
+const LABEL_H = 13;
+
+/**
+ * The first spot along the curve where the label covers neither a library nor another label;
+ * the middle when every spot is crowded. Records the box it takes in `taken`.
+ */
+function placeLabel(
+  at: (t: number) => { x: number; y: number },
+  text: string,
+  libraries: readonly Box[],
+  taken: Box[],
+): { x: number; y: number } {
+  const width = text.length * LABEL_CHAR_W;
+  const boxAt = (p: { x: number; y: number }): Box => ({
+    x: p.x - width / 2,
+    y: p.y - LABEL_H / 2,
+    width,
+    height: LABEL_H,
+  });
+  const free = (box: Box) => ![...libraries, ...taken].some((o) => overlaps(box, o));
+  const spot = LABEL_SPOTS.map(at).find((p) => free(boxAt(p))) ?? at(0.5);
+  taken.push(boxAt(spot));
+  return spot;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
 /**
  * A quadratic curve from the border of box `a` to the border of box `b`, bent sideways by
- * `bend` pixels, and the curve's midpoint for its label.
+ * `bend` pixels, and a function giving its point at `t` (0..1), for labels.
  */
-function curve(a: Box, b: Box, bend: number): { d: string; mid: { x: number; y: number } } {
+function curve(
+  a: Box,
+  b: Box,
+  bend: number,
+): { d: string; at: (t: number) => { x: number; y: number } } {
   const ca = centre(a);
   const cb = centre(b);
   const len = Math.hypot(cb.x - ca.x, cb.y - ca.y) || 1;
@@ -178,14 +217,14 @@ function curve(a: Box, b: Box, bend: number): { d: string; mid: { x: number; y: 
   };
   const start = borderPoint(a, control);
   const end = borderPoint(b, control);
-  const mid = {
-    x: 0.25 * start.x + 0.5 * control.x + 0.25 * end.x,
-    y: 0.25 * start.y + 0.5 * control.y + 0.25 * end.y,
-  };
+  const at = (t: number) => ({
+    x: (1 - t) ** 2 * start.x + 2 * (1 - t) * t * control.x + t ** 2 * end.x,
+    y: (1 - t) ** 2 * start.y + 2 * (1 - t) * t * control.y + t ** 2 * end.y,
+  });
   const f = (n: number) => n.toFixed(1);
   return {
     d: `M${f(start.x)},${f(start.y)} Q${f(control.x)},${f(control.y)} ${f(end.x)},${f(end.y)}`,
-    mid,
+    at,
   };
 }
 
