@@ -176,11 +176,23 @@ export function abstractType(spec: string, declarator: SyntaxNode, declared: Syn
 
 /** The function_declarator inside a definition's declarator (`*f(int)` → `f(int)`). */
 export function functionDeclarator(def: SyntaxNode): SyntaxNode | null {
-  let d = def.childForFieldName('declarator');
-  while (d && d.type !== 'function_declarator') {
-    d = d.type === 'parenthesized_declarator' ? d.namedChild(0) : d.childForFieldName('declarator');
+  return functionDeclaratorOf(def.childForFieldName('declarator'));
+}
+
+/**
+ * The function_declarator that makes the name of `declarator` a function, or `null` when the
+ * name is an object: the declarator next to the name, past parentheses, decides. So
+ * `(*pick(int i))(int)` gives `pick(int i)` (a function returning a function pointer) and
+ * `(*fp)(int)` gives `null` (a pointer to a function).
+ */
+export function functionDeclaratorOf(declarator: SyntaxNode | null): SyntaxNode | null {
+  const name = declaredName(declarator);
+  if (!declarator || !name) return null;
+  for (let n = name.parent; n && n.id !== declarator.parent?.id; n = n.parent) {
+    if (n.type === 'parenthesized_declarator' || n.type === 'attributed_declarator') continue;
+    return n.type === 'function_declarator' ? n : null;
   }
-  return d;
+  return null;
 }
 
 /** Return type facts of a function definition. */

@@ -1,4 +1,4 @@
-import { declaratorsOf, declaredName } from '../c-syntax.ts';
+import { declaratorsOf, declaredName, functionDeclaratorOf } from '../c-syntax.ts';
 import type { CDocument } from '../document.ts';
 import { attributeOwner, whitelistAttributes } from '../placeholders.ts';
 import type { SyntaxNode } from '../syntax.ts';
@@ -45,7 +45,7 @@ export function resolveVariable(
         if (found) return found;
       }
     } else if (p.type === 'function_definition') {
-      const fn = findFunctionDeclarator(p.childForFieldName('declarator'));
+      const fn = functionDeclaratorOf(p.childForFieldName('declarator'));
       for (const param of fn?.childForFieldName('parameters')?.namedChildren ?? []) {
         if (param.type !== 'parameter_declaration') continue;
         const d = param.childForFieldName('declarator');
@@ -55,13 +55,6 @@ export function resolveVariable(
     }
   }
   return undefined;
-}
-
-function findFunctionDeclarator(d: SyntaxNode | null): SyntaxNode | null {
-  let x = d;
-  while (x && x.type !== 'function_declarator')
-    x = x.type === 'parenthesized_declarator' ? x.namedChild(0) : x.childForFieldName('declarator');
-  return x;
 }
 
 function inDeclaration(
@@ -75,7 +68,8 @@ function inDeclaration(
   for (const d of declaratorsOf(stmt)) {
     const inner = d.type === 'init_declarator' ? d.childForFieldName('declarator') : d;
     const n = declaredName(inner);
-    if (!inner || n?.text !== name || inner.type === 'function_declarator') continue;
+    // A prototype declares a function, not a variable; a function pointer is a variable.
+    if (!inner || n?.text !== name || functionDeclaratorOf(inner)) continue;
     const storage = stmt.children.find((c) => c.type === 'storage_class_specifier')?.text;
     const kind =
       storage === 'extern'
