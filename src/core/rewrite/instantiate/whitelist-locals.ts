@@ -6,6 +6,7 @@ import { unmaskedReader } from '../document.ts';
 import { removeAttributeItem } from '../placeholders.ts';
 import type { SyntaxNode } from '../syntax.ts';
 import type { RuleContext } from './context.ts';
+import { checkMacroUses } from './shared-locals-in-macros.ts';
 import { shareLocalsOnHeap } from './whitelist-locals-heap.ts';
 import { shareLocalsInDss } from './whitelist-locals-dss.ts';
 import type { SharedVariable } from './whitelist.ts';
@@ -55,6 +56,7 @@ export function instantiateLocals(
   }
   if (ctx.sharing === 'shared-stack') return;
   const movable = locals.filter((v) => checkMovable(ctx, v));
+  checkMacroUses(ctx, movable);
   prepareDeclarations(ctx, movable);
   if (ctx.sharing === 'heap') shareLocalsOnHeap(ctx, movable);
   else shareLocalsInDss(ctx, movable);

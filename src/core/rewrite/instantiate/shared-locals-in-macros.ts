@@ -1,0 +1,79 @@
+import { createDiagnostic } from '../../diagnostics.ts';
+import type { SyntaxNode } from '../syntax.ts';
+import type { RuleContext } from './context.ts';
+import type { SharedVariable } from './whitelist.ts';
+
+interface MacroDef {
+  name: string;
+  params: Set<string>;
+  body: string;
+  node: SyntaxNode;
+  end: number;
+}
+
+/**
+ * A macro body naming a shared local is expanded where the macro is used, after the rewrite:
+ * there the name is the heap pointer or the private slot, not the shared value (`x + 1` would
+ * even compile, as pointer arithmetic). Macro bodies are text, so the rewrite cannot reach
+ * into them: each such macro used in the local's scope is an error.
+ */
+export function checkMacroUses(ctx: RuleContext, locals: readonly SharedVariable[]): void {
+  if (locals.length === 0 || !/^[ \t]*#[ \t]*define\b/m.test(ctx.doc.masked)) return;
+  const macros = macroDefs(ctx.doc.tree.rootNode);
+  const reported = new Set<string>();
+  for (const v of locals) {
+    const x = v.name.text;
+    const scope = v.declaration.parent;
+    if (!scope) continue;
+    const names = word(x);
+    let after: string | undefined;
+    for (const m of macros) {
+      if (m.params.has(x) || !mentions(m.body, names)) continue;
+      const key = `${m.node.id}:${x}`;
+      if (reported.has(key)) continue;
+      after ??= ctx.doc.masked.slice(v.declarator.endIndex, scope.endIndex);
+      if (!word(m.name).test(after)) continue;
+      reported.add(key);
+      ctx.diagnostics.push(
+        createDiagnostic(
+          'rewrite/shared-local-in-macro',
+          'error',
+          `macro ${m.name} names the shared local '${x}', which is rewritten where it is declared but not inside the macro; pass it to the macro as an argument instead`,
+          ctx.span({ startIndex: m.node.startIndex, endIndex: m.end }),
+        ),
+      );
+    }
+  }
+}
+
+function macroDefs(root: SyntaxNode): MacroDef[] {
+  const out: MacroDef[] = [];
+  for (const def of root.descendantsOfType(['preproc_def', 'preproc_function_def'])) {
+    const name = def.childForFieldName('name');
+    const value = def.childForFieldName('value');
+    if (!name || !value) continue;
+    const params = def.childForFieldName('parameters');
+    out.push({
+      name: name.text,
+      params: new Set(params?.namedChildren.map((p) => p.text) ?? []),
+      body: value.text,
+      node: def,
+      end: value.endIndex,
+    });
+  }
+  return out;
+}
+
+function word(name: string): RegExp {
+  return new RegExp(`(?<![\\w$])${name}(?![\\w$])`);
+}
+
+/** Whether `body` names `x` other than as a member (`.x`, `->x`), in a string or a comment. */
+function mentions(body: string, x: RegExp): boolean {
+  const code = body.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\/\*[\s\S]*?\*\/|\/\/.*/g, ' ');
+  const global = new RegExp(x.source, 'g');
+  for (const m of code.matchAll(global)) {
+    if (!/(?:\.|->)\s*$/.test(code.slice(0, m.index))) return true;
+  }
+  return false;
+}
