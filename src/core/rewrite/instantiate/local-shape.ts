@@ -2,6 +2,7 @@ import { createDiagnostic } from '../../diagnostics.ts';
 import { squash, typeSpecifierText } from '../c-syntax.ts';
 import { unmaskedReader } from '../document.ts';
 import type { SyntaxNode } from '../syntax.ts';
+import { objectConst, qualifierCut } from './object-const.ts';
 import type { RuleContext } from './context.ts';
 import type { SharedVariable } from './whitelist.ts';
 
@@ -11,7 +12,7 @@ import type { SharedVariable } from './whitelist.ts';
  */
 export interface LocalShape {
   name: string;
-  /** Specifiers without `const`: `struct pkt`. */
+  /** Specifiers, without the object's own `const` (`object-const.ts`): `struct pkt`. */
   spec: string;
   /** The type name of the variable: `int`, `char *`, `int [4]`. */
   type: string;
@@ -26,7 +27,9 @@ export interface LocalShape {
 
 export function shapeOf(ctx: RuleContext, v: SharedVariable): LocalShape | undefined {
   const read = unmaskedReader(ctx.doc);
-  const spec = squash(typeSpecifierText(v.declaration, read).replace(/\bconst\b/g, ''));
+  const own = objectConst(v.declarator);
+  const specText = typeSpecifierText(v.declaration, read);
+  const spec = own.inSpecifiers ? squash(specText.replace(/\bconst\b/g, '')) : specText;
   const parent = v.name.parent;
   const bare = v.inner.id === v.name.id;
   const array =
@@ -53,6 +56,7 @@ export function shapeOf(ctx: RuleContext, v: SharedVariable): LocalShape | undef
   const render = (replacement: string): string => {
     const parts: { start: number; end: number; text: string }[] = [
       { start: v.name.startIndex, end: v.name.endIndex, text: replacement },
+      ...own.inDeclarator.map((q) => ({ ...qualifierCut(ctx.doc.text, q), text: '' })),
     ];
     if (fillSize) parts.push({ start: fillSize.at, end: fillSize.at, text: fillSize.size });
     return renderWith(read, v.inner, parts);

@@ -6,6 +6,7 @@ import { unmaskedReader } from '../document.ts';
 import { removeAttributeItem } from '../placeholders.ts';
 import type { SyntaxNode } from '../syntax.ts';
 import type { RuleContext } from './context.ts';
+import { objectConst, qualifierCut } from './object-const.ts';
 import { checkMacroUses } from './shared-locals-in-macros.ts';
 import { shareLocalsOnHeap } from './whitelist-locals-heap.ts';
 import { shareLocalsInDss } from './whitelist-locals-dss.ts';
@@ -77,22 +78,38 @@ function checkMovable(ctx: RuleContext, v: SharedVariable): boolean {
 
 /**
  * Makes each declaration holding a shared local safe to extend with statements: one
- * declarator per declaration, no `const` (the value is stored through a pointer after the
- * declaration) and no `register` (its address is taken).
+ * declarator per declaration, no `const` on a shared object itself (its value is stored
+ * through a pointer after the declaration; see `object-const.ts`) and no `register` (its
+ * address is taken).
  */
 function prepareDeclarations(ctx: RuleContext, locals: readonly SharedVariable[]): void {
-  const done = new Set<number>();
+  const byDeclaration = new Map<number, SharedVariable[]>();
   for (const v of locals) {
-    const decl = v.declaration;
-    if (done.has(decl.id)) continue;
-    done.add(decl.id);
+    const group = byDeclaration.get(v.declaration.id);
+    if (group) group.push(v);
+    else byDeclaration.set(v.declaration.id, [v]);
+  }
+  const text = ctx.doc.text;
+  for (const group of byDeclaration.values()) {
+    const decl = group[0]?.declaration;
+    if (!decl) continue;
+    let specConst = false;
     if (/\b(?:const|register)\b/.test(decl.text)) {
+      for (const v of group) {
+        const own = objectConst(v.declarator);
+        specConst ||= own.inSpecifiers;
+        for (const q of own.inDeclarator) {
+          const cut = qualifierCut(text, q);
+          ctx.edits.replace(cut.start, cut.end, '');
+        }
+      }
       for (const c of decl.children) {
         if (
-          (c.type === 'type_qualifier' && c.text === 'const') ||
+          (specConst && c.type === 'type_qualifier' && c.text === 'const') ||
           (c.type === 'storage_class_specifier' && c.text === 'register')
         ) {
-          ctx.edits.replace(c.startIndex, endWithSpace(ctx.doc.text, c.endIndex), '');
+          const cut = qualifierCut(text, c);
+          ctx.edits.replace(cut.start, cut.end, '');
         }
       }
     }
@@ -101,7 +118,7 @@ function prepareDeclarations(ctx: RuleContext, locals: readonly SharedVariable[]
     if (!first || declarators.length < 2) continue;
     const spec = squash(
       unmaskedReader(ctx.doc)(decl.startIndex, first.startIndex).replace(
-        /\bconst\b|\bregister\b/g,
+        specConst ? /\bconst\b|\bregister\b/g : /\bregister\b/g,
         ' ',
       ),
     );
@@ -112,8 +129,4 @@ function prepareDeclarations(ctx: RuleContext, locals: readonly SharedVariable[]
 
 function commasBetween(decl: SyntaxNode, first: SyntaxNode): SyntaxNode[] {
   return decl.children.filter((c) => c.type === ',' && c.startIndex > first.startIndex);
-}
-
-function endWithSpace(text: string, end: number): number {
-  return text[end] === ' ' ? end + 1 : end;
 }

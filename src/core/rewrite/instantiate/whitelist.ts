@@ -4,6 +4,7 @@ import { ancestor, declaratorsOf, declaredName, storageClassOf } from '../c-synt
 import { attributeOwner, removeAttributeItem, whitelistAttributes } from '../placeholders.ts';
 import type { SyntaxNode } from '../syntax.ts';
 import type { RuleContext } from './context.ts';
+import { objectConst, qualifierCut, specifierConsts } from './object-const.ts';
 
 /** One whitelisted variable: a declarator of a declaration carrying `flexos_whitelist`. */
 export interface SharedVariable {
@@ -75,29 +76,25 @@ function shareStatic(ctx: RuleContext, site: AttributeSite, item: AttributeItem)
 
 /**
  * A `const` object cannot share `.data_shared` with writable ones (GCC: "section type
- * conflict"), so a whitelisted object that is itself const loses the qualifier. A pointer to
- * const keeps it: the pointer is the object.
+ * conflict"), so a whitelisted object that is itself const loses the qualifier; what a
+ * pointer points to keeps its own (`object-const.ts`). A const written among the specifiers
+ * is dropped only when it qualifies whitelisted declarators alone.
  */
 function dropObjectConst(ctx: RuleContext, declaration: SyntaxNode, site: AttributeSite): void {
   const objects = declaratorsFor(declaration, site);
-  const constObject = objects.some((d) => {
-    for (
-      let n: SyntaxNode | null = declaredName(
-        d.type === 'init_declarator' ? d.childForFieldName('declarator') : d,
-      );
-      n && n.id !== d.id;
-      n = n.parent
-    ) {
-      if (n.type === 'pointer_declarator') return false;
+  let inSpecifiers = false;
+  for (const d of objects) {
+    const own = objectConst(d);
+    inSpecifiers ||= own.inSpecifiers;
+    for (const q of own.inDeclarator) {
+      const cut = qualifierCut(ctx.doc.text, q);
+      ctx.edits.replace(cut.start, cut.end, '');
     }
-    return true;
-  });
-  if (!constObject || objects.length !== declaratorsOf(declaration).length) return;
-  for (const c of declaration.children) {
-    if (c.type === 'type_qualifier' && c.text === 'const') {
-      const end = ctx.doc.text[c.endIndex] === ' ' ? c.endIndex + 1 : c.endIndex;
-      ctx.edits.replace(c.startIndex, end, '');
-    }
+  }
+  if (!inSpecifiers || objects.length !== declaratorsOf(declaration).length) return;
+  for (const c of specifierConsts(declaration)) {
+    const cut = qualifierCut(ctx.doc.text, c);
+    ctx.edits.replace(cut.start, cut.end, '');
   }
 }
 
