@@ -35,3 +35,16 @@ test('panels are reachable and resizable from the keyboard', async ({ page }) =>
   await expect(page.getByTestId('panel-tab-gated')).toBeFocused();
   await expect(page.getByTestId('panel-tab-gated')).toHaveAttribute('aria-selected', 'true');
 });
+
+test('the command list adds a library', async ({ page }) => {
+  await openPlayground(page);
+  await page.keyboard.press('ControlOrMeta+k');
+  await page.getByTestId('command-input').fill('new library');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('tree-input')).toBeFocused();
+  await page.keyboard.type('audit');
+  await page.keyboard.press('Enter');
+  await expect(
+    page.getByTestId('file-tree').locator('[data-path="components/audit.flexos"]'),
+  ).toBeVisible();
+});

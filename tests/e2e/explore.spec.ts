@@ -40,3 +40,26 @@ test('a space.yaml error is reported and the panel says so', async ({ page }) =>
   await page.keyboard.insertText('components: nope\n');
   await expect(page.getByTestId('explore')).toContainText('space.yaml (or the labels) has errors');
 });
+
+test('a space too large to draw shows its counts and the frontier list', async ({ page }) => {
+  await openPlayground(page);
+  await page.getByTestId('panel-tab-explore').click();
+  const names = ['kv', 'libc', 'sched', 'netstack', 'e', 'f', 'g', 'h'];
+  const space = [
+    'name: big',
+    `components: [${names.join(', ')}]`,
+    'max-compartments: 8',
+    'hardening:',
+    ...names.map((n) => `  ${n}: [asan]`),
+    'mechanism: intel-mpk',
+    '',
+  ].join('\n');
+  await page.evaluate((text) => window.flexosDebug?.setFile('space.yaml', text), space);
+  const panel = page.getByTestId('explore');
+  await panel.getByTestId('explore-labels').selectOption('none');
+  await expect(panel.getByTestId('explore-summary')).toContainText('1059840 configurations');
+  await expect(panel).toContainText('Too many configurations to draw');
+  await expect(panel.getByTestId('hasse')).toHaveCount(0);
+  await expect(panel.getByTestId('frontier-item').first()).toBeVisible();
+  await snap(page, 'explore-large');
+});

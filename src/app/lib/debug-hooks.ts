@@ -12,6 +12,8 @@ export interface FlexosDebug {
   file(path: string): string | undefined;
   /** The instantiated text of a C file in the shown analysis. */
   gated(path: string): string | undefined;
+  /** Replaces a file's text as a paste would, without typing it key by key. */
+  setFile(path: string, text: string): void;
 }
 
 declare global {
@@ -25,6 +27,7 @@ export function installDebugHooks(): void {
     crashWorker: () => analysis.crashWorker(),
     hangWorker: (ms) => analysis.hangWorker(ms),
     file: (path) => workspace.files[path],
+    setFile: (path, text) => workspace.setText(path, text),
     gated: (path) => analysis.shown?.result.gated?.files.find((f) => f.path === path)?.text,
   };
 }

@@ -38,6 +38,12 @@ export function listCommands(mod: string): Command[] {
       run: () => void shareUi.share(),
     },
     { id: 'playgrounds', title: 'My playgrounds…', run: () => (ui.playgrounds = true) },
+    { id: 'new-file', title: 'New file…', run: () => (ui.treeRequest = 'file') },
+    {
+      id: 'new-library',
+      title: 'New library (C file and metadata)…',
+      run: () => (ui.treeRequest = 'library'),
+    },
     { id: 'download', title: 'Download as .zip', run: downloadZip },
     {
       id: 'download-build',
