@@ -21,14 +21,37 @@ export interface LocalShape {
   /** A pointer type to the variable's type: `int *`, `int (*)[4]`. */
   pointerType: string;
   isArray: boolean;
+  /**
+   * The value is copied in with `__builtin_memcpy`, not assigned: the type is a typedef name
+   * or a typeof (either may be an array type, which cannot be assigned) and the value an
+   * initializer list or a string.
+   */
+  copyValue: boolean;
   /** For an array of unknown size: where to insert the size, and the size. */
   fillSize?: { at: number; size: string };
 }
 
-export function shapeOf(ctx: RuleContext, v: SharedVariable): LocalShape | undefined {
+/**
+ * `self` is an expression whose type is the variable's after the rewrite (`*x` in heap mode,
+ * `x` in dss mode): a type defined in the declaration itself (`struct { int a; } v`) is named
+ * `__typeof__(self)`, since writing the definition again would make another, incompatible
+ * type; so is a typeof type.
+ */
+export function shapeOf(ctx: RuleContext, v: SharedVariable, self: string): LocalShape | undefined {
   const read = unmaskedReader(ctx.doc);
   const own = objectConst(v.declarator);
-  const specText = typeSpecifierText(v.declaration, read);
+  const typeNode = v.declaration.childForFieldName('type');
+  const body = typeNode?.childForFieldName('body');
+  const tag = body ? typeNode?.childForFieldName('name') : null;
+  let specText = typeSpecifierText(v.declaration, read);
+  if (typeNode && tag) {
+    // `struct pt { ... } p` → `struct pt`: the tag names the type without redefining it.
+    const keyword = /^\w+/.exec(typeNode.text)?.[0] ?? 'struct';
+    specText = specText.replace(
+      squash(read(typeNode.startIndex, typeNode.endIndex)),
+      `${keyword} ${tag.text}`,
+    );
+  }
   const spec = own.inSpecifiers ? squash(specText.replace(/\bconst\b/g, '')) : specText;
   const parent = v.name.parent;
   const bare = v.inner.id === v.name.id;
@@ -64,14 +87,36 @@ export function shapeOf(ctx: RuleContext, v: SharedVariable): LocalShape | undef
   const join = (d: string): string => (d === '' ? spec : `${spec} ${d}`);
   const pointerName = (ptr: string): string =>
     bare || parent?.type === 'pointer_declarator' ? `*${ptr}` : `(*${ptr})`;
-  return {
+  const value = v.value?.type;
+  const typeOf = ctx.doc.typeofs.some((t) => t.start === typeNode?.startIndex);
+  const common = {
     name: v.name.text,
+    isArray: array !== null,
+    copyValue:
+      bare &&
+      (typeNode?.type === 'type_identifier' || typeOf) &&
+      (value === 'initializer_list' ||
+        value === 'string_literal' ||
+        value === 'concatenated_string'),
+    ...(fillSize ? { fillSize } : {}),
+  };
+  // A typeof operand may name a shared local, rewritten in the declaration but not in a copy.
+  if ((body && !tag) || typeOf) {
+    const type = `__typeof__(${self})`;
+    return {
+      ...common,
+      spec: type,
+      type,
+      pointerTo: (ptr) => `${type} *${ptr}`,
+      pointerType: `${type} *`,
+    };
+  }
+  return {
+    ...common,
     spec,
     type: join(render('')),
     pointerTo: (ptr) => join(render(pointerName(ptr))),
     pointerType: join(render(bare || parent?.type === 'pointer_declarator' ? '*' : '(*)')),
-    isArray: array !== null,
-    ...(fillSize ? { fillSize } : {}),
   };
 }
 
@@ -101,9 +146,14 @@ function renderWith(
   return squash(out + read(at, node.endIndex));
 }
 
-/** `(T)` before an initializer list, so `*x = {...}` becomes a compound literal. */
+/**
+ * `(T)` before an initializer list, so `*x = {...}` becomes a compound literal; a value to copy
+ * becomes a compound literal in any case (`"ab"` → `(T){"ab"}`), whose address is taken
+ * unless it is a declared array (which decays).
+ */
 export function asValue(shape: LocalShape, value: SyntaxNode): { before: string; after: string } {
-  if (value.type === 'initializer_list') return { before: `(${shape.type})`, after: '' };
-  if (shape.isArray) return { before: `(${shape.type}){`, after: '}' };
+  const address = shape.copyValue && !shape.isArray ? '&' : '';
+  if (value.type === 'initializer_list') return { before: `${address}(${shape.type})`, after: '' };
+  if (shape.isArray || shape.copyValue) return { before: `${address}(${shape.type}){`, after: '}' };
   return { before: '', after: '' };
 }

@@ -14,7 +14,7 @@ export const DSS_OFFSET = 'STACK_SIZE';
  */
 export function shareLocalsInDss(ctx: RuleContext, locals: readonly SharedVariable[]): void {
   for (const v of locals) {
-    const shape = shapeOf(ctx, v);
+    const shape = shapeOf(ctx, v, v.name.text);
     const scope = v.declaration.parent;
     if (!shape || !scope) continue;
     const x = shape.name;
@@ -24,14 +24,15 @@ export function shareLocalsInDss(ctx: RuleContext, locals: readonly SharedVariab
     const value = v.value;
     if (!value) {
       ctx.edits.insert(v.inner.endIndex, `; ${pointer}`);
-    } else if (!shape.isArray) {
+    } else if (!shape.isArray && !shape.copyValue) {
       const { before } = asValue(shape, value);
       ctx.edits.insert(v.inner.endIndex, `; ${pointer}; *${dss}`);
       if (before) ctx.edits.insert(value.startIndex, before);
     } else {
+      const from = shape.isArray ? `*${dss}, ${x}` : `${dss}, &${x}`;
       ctx.edits.insert(
         v.declarator.endIndex,
-        `; ${pointer}; __builtin_memcpy(*${dss}, ${x}, sizeof(${x}))`,
+        `; ${pointer}; __builtin_memcpy(${from}, sizeof(${x}))`,
       );
     }
     for (const use of findUses(ctx.doc, x, v.declarator.endIndex, scope)) {

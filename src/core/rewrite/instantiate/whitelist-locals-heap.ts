@@ -15,13 +15,15 @@ import type { SharedVariable } from './whitelist.ts';
 export function shareLocalsOnHeap(ctx: RuleContext, locals: readonly SharedVariable[]): void {
   const heap: HeapLocal[] = [];
   for (const v of locals) {
-    const shape = shapeOf(ctx, v);
     const scope = v.declaration.parent;
-    if (!shape || !scope || !v.fn) continue;
-    const { uses, shadows } = scanName(ctx.doc, shape.name, v.declarator.endIndex, scope);
+    if (!scope || !v.fn) continue;
+    const name = v.name.text;
+    const { uses, shadows } = scanName(ctx.doc, name, v.declarator.endIndex, scope);
     // The frees name the pointer wherever the block is left, also inside an inner block that
     // declares the same name again: there the pointer gets a name nothing can hide.
-    const x = shadows.length > 0 ? ctx.fresh(`_flexos_${shape.name}_`) : shape.name;
+    const x = shadows.length > 0 ? ctx.fresh(`_flexos_${name}_`) : name;
+    const shape = shapeOf(ctx, v, `*${x}`);
+    if (!shape) continue;
     const alloc = `uk_malloc(${SHARED_ALLOCATOR}, sizeof(${shape.type}))`;
     const bare = v.inner.id === v.name.id;
     ctx.edits.replace(
@@ -33,14 +35,15 @@ export function shareLocalsOnHeap(ctx: RuleContext, locals: readonly SharedVaria
     const value = v.value;
     if (!value) {
       ctx.edits.insert(v.inner.endIndex, ` = ${alloc}`);
-    } else if (!shape.isArray) {
+    } else if (!shape.isArray && !shape.copyValue) {
       const { before } = asValue(shape, value);
       ctx.edits.insert(v.inner.endIndex, ` = ${alloc}; *${x}`);
       if (before) ctx.edits.insert(value.startIndex, before);
     } else {
       const eq = v.declarator.children.find((c) => c.type === '=');
       const { before, after } = asValue(shape, value);
-      ctx.edits.insert(v.inner.endIndex, ` = ${alloc}; __builtin_memcpy(*${x},`);
+      const into = shape.isArray ? `*${x},` : `${x},`;
+      ctx.edits.insert(v.inner.endIndex, ` = ${alloc}; __builtin_memcpy(${into}`);
       if (eq) ctx.edits.replace(eq.startIndex, Math.max(eq.endIndex, value.startIndex), '');
       ctx.edits.insert(value.startIndex, before);
       ctx.edits.insert(value.endIndex, `${after}, sizeof(${shape.type}))`);

@@ -3,9 +3,9 @@ void netstack_kick(void *p);
 
 double scale(double d)
 {
-	__typeof__(d) t; __typeof__(d) *_dss_t = (__typeof__(d) *)((uintptr_t)&t + STACK_SIZE); *_dss_t = d * 1.5;
-	typeof(d) u; typeof(d) *_dss_u = (typeof(d) *)((uintptr_t)&u + STACK_SIZE); *_dss_u = d;
-	__typeof__(d + 1) a; __typeof__(d + 1) *_dss_a = (__typeof__(d + 1) *)((uintptr_t)&a + STACK_SIZE); *_dss_a = d; __typeof__(d + 1) b = 2;
+	__typeof__(d) t; __typeof__(t) *_dss_t = (__typeof__(t) *)((uintptr_t)&t + STACK_SIZE); *_dss_t = d * 1.5;
+	typeof(d) u; __typeof__(u) *_dss_u = (__typeof__(u) *)((uintptr_t)&u + STACK_SIZE); *_dss_u = d;
+	__typeof__(d + 1) a; __typeof__(a) *_dss_a = (__typeof__(a) *)((uintptr_t)&a + STACK_SIZE); *_dss_a = d; __typeof__(d + 1) b = 2;
 
 	flexos_intelpku_gate(0, 1, netstack_kick, &(*_dss_t));
 	return (*_dss_t) + (*_dss_u) + (*_dss_a) + b;

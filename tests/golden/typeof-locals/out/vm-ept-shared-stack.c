@@ -3,9 +3,9 @@ void netstack_kick(void *p);
 
 double scale(double d)
 {
-	__typeof__(d) *t = uk_malloc(flexos_shared_alloc, sizeof(__typeof__(d))); *t = d * 1.5;
-	typeof(d) *u = uk_malloc(flexos_shared_alloc, sizeof(typeof(d))); *u = d;
-	__typeof__(d + 1) *a = uk_malloc(flexos_shared_alloc, sizeof(__typeof__(d + 1))); *a = d; __typeof__(d + 1) b = 2;
+	__typeof__(d) *t = uk_malloc(flexos_shared_alloc, sizeof(__typeof__(*t))); *t = d * 1.5;
+	typeof(d) *u = uk_malloc(flexos_shared_alloc, sizeof(__typeof__(*u))); *u = d;
+	__typeof__(d + 1) *a = uk_malloc(flexos_shared_alloc, sizeof(__typeof__(*a))); *a = d; __typeof__(d + 1) b = 2;
 
 	flexos_vmept_gate(0, 1, netstack_kick, &(*t));
 	{ double _flexos_ret = (*t) + (*u) + (*a) + b; uk_free(flexos_shared_alloc, a); uk_free(flexos_shared_alloc, u); uk_free(flexos_shared_alloc, t); return _flexos_ret; }
