@@ -1,12 +1,15 @@
 import { createDiagnostic } from '../../diagnostics.ts';
 import { SHARED_LITERAL, type PlaceholderCall } from '../placeholders.ts';
+import type { SyntaxNode } from '../syntax.ts';
 import type { RuleContext } from './context.ts';
 
 /**
  * `FLEXOS_SHARED_LITERAL("...")`: a string passed across a gate must not live in the
- * caller's private `.rodata`. Under a separating mechanism it becomes the statement
- * expression the FlexOS header expands it to, a static array in `.data_shared`; under
- * `fcalls` it is the bare literal.
+ * caller's private `.rodata`. Under a separating mechanism it becomes a static array in
+ * `.data_shared`: inside a function, the statement expression the FlexOS header expands it
+ * to; at file scope (where a statement expression cannot stand) and under `sizeof` (where it
+ * would measure a pointer), an array declared before the enclosing top-level declaration,
+ * whose name is used in place. Under `fcalls` it is the bare literal.
  */
 export function instantiateLiterals(ctx: RuleContext, calls: readonly PlaceholderCall[]): void {
   for (const call of calls) {
@@ -27,10 +30,21 @@ export function instantiateLiterals(ctx: RuleContext, calls: readonly Placeholde
       );
       continue;
     }
+    const item = ctx.backend.separatesMemory ? arrayPlace(call.call) : null;
+    if (item) {
+      const name = ctx.fresh('_flexos_lit');
+      insertBefore(ctx, item, `${sharedArray(name)} = ${arg.text};`);
+      ctx.edits.replace(call.call.startIndex, call.call.endIndex, name);
+      continue;
+    }
     const [open, close] = literalEdits(ctx);
     ctx.edits.replace(call.call.startIndex, arg.startIndex, open);
     ctx.edits.replace(arg.endIndex, call.call.endIndex, close);
   }
+}
+
+function sharedArray(name: string): string {
+  return `static char ${name}[] __attribute__((section(".data_shared")))`;
 }
 
 function literalEdits(ctx: RuleContext): [string, string] {
@@ -43,4 +57,45 @@ function literalEdits(ctx: RuleContext): [string, string] {
 export function sharedLiteralText(ctx: RuleContext, literal: string): string {
   const [open, close] = literalEdits(ctx);
   return `${open}${literal}${close}`;
+}
+
+/** Nodes whose children are top-level declarations (also inside preprocessor conditionals). */
+const TOP_LEVEL = new Set([
+  'translation_unit',
+  'preproc_if',
+  'preproc_ifdef',
+  'preproc_else',
+  'preproc_elif',
+  'preproc_elifdef',
+]);
+const UNEVALUATED = new Set(['sizeof_expression', 'alignof_expression']);
+
+/**
+ * The top-level declaration before which the literal's array goes, when it must be an array
+ * there: the call is outside any function or under `sizeof`. `null`: the statement expression.
+ */
+function arrayPlace(call: SyntaxNode): SyntaxNode | null {
+  let measured = false;
+  let inFunction = false;
+  let n = call;
+  for (let p = call.parent; p; n = p, p = p.parent) {
+    if (UNEVALUATED.has(p.type)) measured = true;
+    if (p.type === 'function_definition') inFunction = true;
+    if (TOP_LEVEL.has(p.type)) return measured || !inFunction ? n : null;
+  }
+  return null;
+}
+
+/** Inserts a declaration on its own line before `item` (and before attributes written ahead of it). */
+function insertBefore(ctx: RuleContext, item: SyntaxNode, declaration: string): void {
+  const text = ctx.doc.text;
+  let start = item.startIndex;
+  for (let i = ctx.doc.attributes.length - 1; i >= 0; i--) {
+    const a = ctx.doc.attributes[i];
+    if (a && a.end <= start && /^\s*$/.test(text.slice(a.end, start))) start = a.start;
+  }
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (/^[ \t]*$/.test(text.slice(lineStart, start)))
+    ctx.edits.insert(lineStart, `${declaration}\n`);
+  else ctx.edits.insert(start, `${declaration} `);
 }
