@@ -1,6 +1,6 @@
 import { analysis } from './analysis.svelte.ts';
 import { saver } from './autosave.svelte.ts';
-import { EXAMPLES } from './examples.ts';
+import { examples } from './examples.svelte.ts';
 import { notices } from './notices.svelte.ts';
 import { openExample } from './session.ts';
 import { shareUi } from './share-ui.svelte.ts';
@@ -60,7 +60,7 @@ export function listCommands(mod: string): Command[] {
       title: `Show the ${PANEL_TITLES[p]}`,
       run: () => (workspace.settings.panel = p),
     })),
-    ...EXAMPLES.map((e) => ({
+    ...examples.list.map((e) => ({
       id: `example-${e.slug}`,
       title: `Open example: ${e.slug}${e.title !== e.slug ? ` — ${e.title}` : ''}`,
       run: () => openExample(e.slug),

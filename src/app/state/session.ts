@@ -1,6 +1,6 @@
 import type { Workspace } from '../../core/workspace/workspace.ts';
 import { saver } from './autosave.svelte.ts';
-import { DEFAULT_EXAMPLE, EMPTY_WORKSPACE, EXAMPLES } from './examples.ts';
+import { EMPTY_WORKSPACE, examples } from './examples.svelte.ts';
 import { errorText, notices } from './notices.svelte.ts';
 import { readShareLink } from './share.ts';
 import { getLastOpened, loadPlayground, setLastOpened } from './storage.ts';
@@ -12,7 +12,7 @@ import { workspace } from './workspace.svelte.ts';
  */
 
 export function openExample(slug: string): void {
-  const ex = EXAMPLES.find((e) => e.slug === slug);
+  const ex = examples.list.find((e) => e.slug === slug);
   if (!ex) {
     notices.push('error', `There is no example “${slug}”.`);
     return;
@@ -50,6 +50,11 @@ export async function openSaved(id: string): Promise<boolean> {
 
 /** Opens the link in the address bar, else what was open last, else the default example. */
 export async function startSession(): Promise<void> {
+  // Fetched in parallel with the link or the saved playground; the picker needs it anyway.
+  const loadingExamples = examples.load().catch((e: unknown) => {
+    notices.push('error', `The examples could not be loaded: ${errorText(e)}`);
+    return [];
+  });
   if (location.hash.length > 1) {
     const link = await readShareLink(location.hash);
     // The fragment has done its job; later reloads restore the saved copy with its edits.
@@ -67,10 +72,12 @@ export async function startSession(): Promise<void> {
     notices.push('error', `Saved playgrounds are unavailable: ${errorText(e)}`);
   }
   if (last?.kind === 'playground' && (await openSaved(last.id))) return;
-  if (last?.kind === 'example' && EXAMPLES.some((e) => e.slug === last.slug)) {
+  const list = await loadingExamples;
+  if (last?.kind === 'example' && list.some((e) => e.slug === last.slug)) {
     openExample(last.slug);
     return;
   }
-  if (DEFAULT_EXAMPLE) openExample(DEFAULT_EXAMPLE.slug);
+  const first = examples.default;
+  if (first) openExample(first.slug);
   else workspace.load(structuredClone(EMPTY_WORKSPACE), 'Untitled');
 }

@@ -1,22 +1,16 @@
-import type { Workspace } from '../../core/workspace/workspace.ts';
+import type { Example } from './examples.svelte.ts';
 
 /**
  * Every directory of `examples/`, bundled at build time so the playground needs nothing from
- * outside its origin. Only text files of the kinds a workspace holds are taken.
+ * outside its origin. Only text files of the kinds a workspace holds are taken. Imported
+ * lazily (`examples.svelte.ts`): the texts are a third of the page's code and nothing needs
+ * them before first paint.
  */
 const sources = import.meta.glob<string>('/examples/**/*.{yaml,yml,flexos,c,h,md,csv,txt}', {
   query: '?raw',
   import: 'default',
   eager: true,
 });
-
-export interface Example {
-  /** Directory name: `minikv`. */
-  slug: string;
-  /** First heading of its README, else the slug. */
-  title: string;
-  workspace: Workspace;
-}
 
 /** Shown first, in this order; other examples follow alphabetically. */
 const PREFERRED = ['hello', 'minikv', 'iperf', 'imgparse'];
@@ -41,23 +35,3 @@ function collect(): Example[] {
 }
 
 export const EXAMPLES: readonly Example[] = collect();
-
-/** The example a first visit opens. */
-export const DEFAULT_EXAMPLE = EXAMPLES.find((e) => e.slug === 'minikv') ?? EXAMPLES[0];
-
-/** What an empty playground starts with when no example is bundled. */
-export const EMPTY_WORKSPACE: Workspace = {
-  files: {
-    'config.yaml': [
-      'name: untitled',
-      'sharing: heap',
-      'compartments:',
-      '  - comp1:',
-      '      mechanism: intel-mpk',
-      '      default: true',
-      'libraries: []',
-      '',
-    ].join('\n'),
-  },
-  settings: { panel: 'graph' },
-};
