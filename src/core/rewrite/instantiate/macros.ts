@@ -1,4 +1,4 @@
-import type { TextEdit } from '../../diagnostics.ts';
+import { createDiagnostic, type TextEdit } from '../../diagnostics.ts';
 import type { CDocument } from '../document.ts';
 import { applyEditList } from '../edits.ts';
 import { resolveGateLib } from '../libraries.ts';
@@ -32,6 +32,9 @@ function isMacroValue(node: SyntaxNode): boolean {
 export function instantiateMacroBodies(ctx: RuleContext, bodies: readonly SyntaxNode[]): void {
   for (const body of bodies) {
     const text = ctx.doc.text.slice(body.startIndex, body.endIndex);
+    const params = new Set(
+      body.parent?.childForFieldName('parameters')?.namedChildren.map((p) => p.text) ?? [],
+    );
     const local: TextEdit[] = [];
     for (const m of text.matchAll(PLACEHOLDER_PATTERN)) {
       const name = m[1] ?? '';
@@ -47,6 +50,19 @@ export function instantiateMacroBodies(ctx: RuleContext, bodies: readonly Syntax
         const fn = args[name === 'flexos_gate_r' ? 2 : 1];
         if (!token || !/^[A-Za-z_]\w*$/.test(token.text)) continue;
         const start = body.startIndex + token.start;
+        if (params.has(token.text)) {
+          // The compartments differ per use, and the body is instantiated once: leave the
+          // placeholder, which does not compile, and say why.
+          ctx.diagnostics.push(
+            createDiagnostic(
+              'rewrite/gate-lib-is-macro-parameter',
+              'error',
+              `the library of ${name} is the macro parameter '${token.text}', which the gate cannot be instantiated for; write the library token in the macro body (one macro per library)`,
+              { file: ctx.doc.file, start, end: start + token.text.length },
+            ),
+          );
+          continue;
+        }
         const target = resolveGateLib(
           ctx.view,
           token.text,
