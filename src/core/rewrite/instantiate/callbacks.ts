@@ -40,7 +40,17 @@ export function instantiateCallbacks(ctx: RuleContext): void {
   const protos = ctx.doc.tree.rootNode.descendantsOfType('declaration');
   for (const [fname, { token, node }] of tokens) {
     const def = defs.find((d) => declaredName(functionDeclarator(d))?.text === fname);
-    if (!def) continue;
+    if (!def) {
+      ctx.diagnostics.push(
+        createDiagnostic(
+          'rewrite/callback-without-body',
+          'warning',
+          `${token}_callback on '${fname}', which this file does not define: its wrapper is written where the body is, so mark the definition (the attribute is dropped here)`,
+          ctx.span(node),
+        ),
+      );
+      continue;
+    }
     wrapCallback(ctx, def, fname, token, node);
     renameDirectCalls(ctx, fname);
     declareRenamedEarly(ctx, fname, def, protos);
