@@ -1,7 +1,12 @@
-import { hardeningOf } from '../../core/config/image-config.ts';
+import { hardeningOf, mechanismOf } from '../../core/config/image-config.ts';
 import { printConfigYaml } from '../../core/config/index.ts';
 import type { ComponentSpec } from '../../core/metadata/index.ts';
-import { conflictGraph, minimumCompartments, proposeConfig } from '../../core/solver/index.ts';
+import {
+  checkPlacement,
+  conflictGraph,
+  minimumCompartments,
+  proposeConfig,
+} from '../../core/solver/index.ts';
 import { checkWorkspace } from '../../core/workspace/check-workspace.ts';
 import type { Hardening } from '../../core/model.ts';
 import { parseArgs } from '../args.ts';
@@ -42,7 +47,7 @@ export const solveCommand: Command = async (args, io) => {
     return 2;
   }
   const ws = await loadWorkspace(io, dir);
-  const check = checkWorkspace(ws);
+  const check = checkWorkspace(ws, { fixes: false });
   const { config } = check;
   if (!config) {
     for (const d of check.diagnostics) io.err(formatDiagnostic(ws, dir, d) + '\n');
@@ -57,6 +62,12 @@ export const solveCommand: Command = async (args, io) => {
   const colouring = minimumCompartments(graph);
   const proposed = proposeConfig(config, components, colouring.assignment);
   const yaml = printConfigYaml(proposed);
+  // Colouring separates what conflicts when co-located; what it cannot fix (calls refused even
+  // through a gate, fcalls separating nothing, more compartments than the mechanism has) is
+  // found by checking the proposal itself, and said, never hidden.
+  const remaining = checkPlacement(proposed, components)
+    .diagnostics.filter((d) => d.severity === 'error')
+    .map((d) => ({ code: d.code, message: d.message }));
   if (parsed.flags.has('json')) {
     const conflicts = graph.edges.map((e) => ({ a: e.a, b: e.b, reasons: e.reasons }));
     const out = {
@@ -65,9 +76,10 @@ export const solveCommand: Command = async (args, io) => {
       exact: colouring.exact,
       assignment: colouring.assignment,
       config: yaml,
+      remaining,
     };
     io.out(JSON.stringify(out, null, 2) + '\n');
-    return 0;
+    return remaining.length > 0 ? 1 : 0;
   }
   io.out(
     graph.edges.length === 0
@@ -82,5 +94,11 @@ export const solveCommand: Command = async (args, io) => {
   io.out(`\nMinimum compartments: ${colouring.count}${bound}\n`);
   for (const [lib, n] of Object.entries(colouring.assignment)) io.out(`  ${lib}: comp${n + 1}\n`);
   io.out(`\nconfig.yaml:\n${yaml}`);
-  return 0;
+  if (remaining.length > 0) {
+    if (mechanismOf(config) === 'fcalls' && graph.edges.length > 0)
+      io.out('\nUnder fcalls compartments separate nothing: choose intel-mpk, vm-ept or cheri.\n');
+    io.out('\nNo placement removes these; the proposed config still has errors:\n');
+    for (const r of remaining) io.out(`  ${r.code}: ${r.message}\n`);
+  }
+  return remaining.length > 0 ? 1 : 0;
 };

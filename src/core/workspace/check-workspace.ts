@@ -96,14 +96,32 @@ function parseComponents(ws: Workspace, diagnostics: Diagnostic[]): ComponentSpe
   return specs;
 }
 
-/** Turns a violation's config changes into quick fixes editing config.yaml. */
-function toFixes(ws: Workspace, file: string | null, changes: ConfigChange[]): Fix[] {
-  if (file !== 'config.yaml') return [];
-  const text = ws.files[file] ?? '';
-  return changes.map((change) => ({
-    title: describeChange(change),
-    edits: toConfigEdits(text, file, change),
-  }));
+/**
+ * Turns a violation's config changes into quick fixes editing the image file. Many violations
+ * share a change ("move netstack to comp3"), so each distinct change is edited once per check:
+ * on 40 components with 1,500 violations that is the difference between seconds and
+ * milliseconds.
+ */
+function createFixMaker(ws: Workspace, file: string | null): (changes: ConfigChange[]) => Fix[] {
+  const memo = new Map<string, Fix>();
+  const text = file === null ? '' : (ws.files[file] ?? '');
+  return (changes) => {
+    if (file === null) return [];
+    return changes.map((change) => {
+      const key = JSON.stringify(change);
+      let fix = memo.get(key);
+      if (!fix) {
+        fix = { title: describeChange(change), edits: toConfigEdits(text, file, change) };
+        memo.set(key, fix);
+      }
+      return fix;
+    });
+  };
+}
+
+export interface CheckOptions {
+  /** Build quick fixes (text edits) for solver violations; on by default. */
+  fixes?: boolean;
 }
 
 /**
@@ -112,7 +130,7 @@ function toFixes(ws: Workspace, file: string | null, changes: ConfigChange[]): F
  * the explorer's `space.yaml` and `workload.yaml` when present.
  * Pure and total: bad input gives diagnostics, never an exception.
  */
-export function checkWorkspace(ws: Workspace): WorkspaceCheck {
+export function checkWorkspace(ws: Workspace, options: CheckOptions = {}): WorkspaceCheck {
   const diagnostics: Diagnostic[] = [];
   const configFile = pickConfig(ws, diagnostics);
   let config: ImageConfig | null = null;
@@ -140,10 +158,11 @@ export function checkWorkspace(ws: Workspace): WorkspaceCheck {
     const inImage = components.filter((c) => libraries.has(c.name));
     const placement = checkPlacement(config, inImage);
     violations = placement.violations;
+    const toFixes = createFixMaker(ws, options.fixes === false ? null : configFile);
     let next = 0;
     for (const d of placement.diagnostics) {
       const v = d.code.startsWith('solver/violation-') ? violations[next++] : undefined;
-      const fixes = v ? toFixes(ws, configFile, v.fixes) : [];
+      const fixes = v ? toFixes(v.fixes) : [];
       diagnostics.push(fixes.length > 0 ? { ...d, fixes } : d);
     }
   }
