@@ -99,20 +99,20 @@ export function callbackAttributes(doc: CDocument): (PlaceholderAttribute & { to
   );
 }
 
+const OWNERS = ['declaration', 'function_definition', 'field_declaration', 'parameter_declaration'];
+/** Nodes holding a list of statements or declarations: an attribute between two belongs to the next. */
+const LISTS = ['compound_statement', 'translation_unit', 'field_declaration_list'];
+
 /**
  * The declaration or definition an attribute belongs to: the one containing it, or (for an
- * attribute written before the specifiers) the one starting right after it.
+ * attribute written before the specifiers, also inside a block) the one starting right after it.
  */
 export function attributeOwner(doc: CDocument, site: AttributeSite): SyntaxNode | null {
-  const owners = [
-    'declaration',
-    'function_definition',
-    'field_declaration',
-    'parameter_declaration',
-  ];
+  const owners = OWNERS;
   const root = doc.tree.rootNode;
   const inside = root.descendantForIndex(site.start, site.end);
   for (let n = inside; n; n = n.parent) {
+    if (LISTS.includes(n.type)) break;
     if (owners.includes(n.type) && n.startIndex <= site.start && n.endIndex >= site.end) return n;
   }
   let next = site.end;
@@ -145,7 +145,9 @@ export function removeAttributeItem(
     }
     let start = site.start;
     let end = site.end;
-    if (text[start - 1] === ' ' || text[start - 1] === '\t') start--;
+    // A space before it goes, unless that is the indentation of an attribute leading its line.
+    const leads = /^[ \t]*$/.test(text.slice(lineStart, site.start));
+    if (!leads && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
     else if (text[end] === ' ') end++;
     return { start, end, text: '' };
   }
