@@ -1,4 +1,4 @@
-import { createDiagnostic, toLineColumn, type Diagnostic } from '../diagnostics.ts';
+import { createDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import { nearestNames } from '../config/nearest-name.ts';
 import {
   compartmentNumbers,
@@ -52,18 +52,18 @@ export function createImageView(config: ImageConfig): ImageView {
 
 /**
  * Resolves a gate token at `start..end` of `file`. An unknown token goes to the default
- * compartment, as the toolchain does, with a `rewrite/unknown-lib` warning naming the file
- * and line (and a fix when a known token is a typo away or the `lib` prefix is missing).
+ * compartment, as the toolchain does, with a `rewrite/unknown-lib` warning whose span gives
+ * the file and line (and a fix when a known token is a typo away or the `lib` prefix is
+ * missing).
  */
 export function resolveGateLib(
   view: ImageView,
   token: string,
-  where: { file: string; text: string; start: number; end: number },
+  where: { file: string; start: number; end: number },
   diagnostics: Diagnostic[],
 ): ResolvedLib {
   const lib = view.resolveToken(token);
   if (lib !== undefined) return { lib, compartment: view.compartmentOfLib(lib) };
-  const { line } = toLineColumn(where.text, where.start);
   const candidates = view.tokens();
   const suggestion = candidates.includes(`lib${token}`)
     ? `lib${token}`
@@ -73,7 +73,7 @@ export function resolveGateLib(
     createDiagnostic(
       'rewrite/unknown-lib',
       'warning',
-      `${where.file}:${line}: '${token}' names no library of this image; the gate goes to the default compartment (0)` +
+      `'${token}' names no library of this image; the gate goes to the default compartment (0)` +
         (suggestion ? `. Did you mean '${suggestion}'?` : ''),
       span,
       suggestion

@@ -75,7 +75,7 @@ function wrapCallback(
   const caller = resolveGateLib(
     ctx.view,
     token,
-    { file: ctx.doc.file, text: ctx.doc.text, start: attrName.startIndex, end: attrName.endIndex },
+    { file: ctx.doc.file, start: attrName.startIndex, end: attrName.endIndex },
     ctx.diagnostics,
   );
   const macro = gateMacroFor(ctx, caller.compartment, ctx.home, !rt.isVoid);

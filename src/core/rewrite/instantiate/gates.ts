@@ -18,9 +18,10 @@ export function instantiateGates(ctx: RuleContext, calls: readonly PlaceholderCa
 }
 
 /**
- * Whether the gate call is a statement of its own. Between `;`, `{` or `}` and `;` it can only
- * be one, which the text tells without asking the tree for the call's parent (a lookup that
- * walks down from the root in tree-sitter); anything else asks the tree.
+ * Whether the gate call is a statement of its own. Between `;`, `{` or `}` and `;` it is one,
+ * unless it sits in a `for (...)` header; the text tells that without asking the tree for the
+ * call's parent (a lookup that walks down from the root in tree-sitter); anything else asks
+ * the tree.
  */
 function isStatement(ctx: RuleContext, call: PlaceholderCall): boolean {
   const text = ctx.doc.masked;
@@ -28,8 +29,34 @@ function isStatement(ctx: RuleContext, call: PlaceholderCall): boolean {
   while (before >= 0 && /\s/.test(text[before] ?? '')) before--;
   let after = call.call.endIndex;
   while (after < text.length && /\s/.test(text[after] ?? '')) after++;
-  if (text[after] === ';' && (before < 0 || ';{}'.includes(text[before] ?? ''))) return true;
+  if (
+    text[after] === ';' &&
+    (before < 0 ||
+      '{}'.includes(text[before] ?? '') ||
+      (text[before] === ';' && !inParens(text, before)))
+  )
+    return true;
   return call.call.parent?.type === 'expression_statement';
+}
+
+/** Text scanned back from a `;` for an unclosed `for (` before giving up and asking the tree. */
+const PAREN_SCAN = 200;
+
+/**
+ * Whether the `;` at `semi` may be inside a `for (...)` header: an unmatched `(` after `for`
+ * before the previous `;`, `{` or `}`, or no such boundary within reach. `true` only sends the
+ * caller to the tree.
+ */
+function inParens(text: string, semi: number): boolean {
+  let depth = 0;
+  const stop = Math.max(0, semi - PAREN_SCAN);
+  for (let i = semi - 1; i >= stop; i--) {
+    const c = text[i];
+    if (c === ')') depth++;
+    else if (c === '(' && --depth < 0) return /\bfor\s*$/.test(text.slice(Math.max(0, i - 8), i));
+    else if (c === ';' || c === '{' || c === '}') return false;
+  }
+  return stop > 0;
 }
 
 function instantiateGate(ctx: RuleContext, call: PlaceholderCall): void {
@@ -75,7 +102,7 @@ function instantiateGate(ctx: RuleContext, call: PlaceholderCall): void {
   const target = resolveGateLib(
     ctx.view,
     token.text,
-    { file: ctx.doc.file, text: ctx.doc.text, start: token.startIndex, end: token.endIndex },
+    { file: ctx.doc.file, start: token.startIndex, end: token.endIndex },
     ctx.diagnostics,
   );
   const macro = gateMacroFor(ctx, ctx.home, target.compartment, withResult);

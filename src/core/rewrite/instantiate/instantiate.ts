@@ -60,7 +60,7 @@ export function instantiateDocument(
       createDiagnostic(
         'rewrite/unknown-lib',
         'warning',
-        `${doc.file}: library '${lib}' is not in image '${config.name}'; it is placed in the default compartment (0)`,
+        `library '${lib}' is not in image '${config.name}'; it is placed in the default compartment (0)`,
         { file: doc.file, start: 0, end: 0 },
       ),
     );

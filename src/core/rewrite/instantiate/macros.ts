@@ -66,7 +66,7 @@ export function instantiateMacroBodies(ctx: RuleContext, bodies: readonly Syntax
         const target = resolveGateLib(
           ctx.view,
           token.text,
-          { file: ctx.doc.file, text: ctx.doc.text, start, end: start + token.text.length },
+          { file: ctx.doc.file, start, end: start + token.text.length },
           ctx.diagnostics,
         );
         const macro = gateMacroFor(ctx, ctx.home, target.compartment, name === 'flexos_gate_r');
