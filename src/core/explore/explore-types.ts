@@ -1,4 +1,5 @@
 import { createDiagnostic, type Diagnostic } from '../diagnostics.ts';
+import type { ComponentSpec } from '../metadata/component-spec.ts';
 import type { Estimator } from './cost-model.ts';
 import type { Budget, LabelKind } from './frontier.ts';
 import type { Order } from './orders.ts';
@@ -8,7 +9,15 @@ import type { Configuration, Space } from './space.ts';
  * Validity beyond the space itself (a component's `[Requires]`): true, false, or why not. A
  * reason may have several lines (one per conflict); configurations are counted per line.
  */
-export type AllowedCheck = (cfg: Configuration) => boolean | { allowed: false; reason: string };
+export type AllowedCheck = ((
+  cfg: Configuration,
+) => boolean | { allowed: false; reason: string }) & {
+  /**
+   * The metadata the check was built from (`createRequiresCheck`): `exploreSpace` first leaves
+   * out of the space the options their `[Hardening]` forbids (`forbidden-options.ts`).
+   */
+  readonly components?: readonly ComponentSpec[];
+};
 
 /** Where performance labels come from. */
 export type LabelSource =
@@ -29,6 +38,11 @@ export interface ExploreOptions {
   isAllowed?: AllowedCheck;
   /** Largest subset whose Hasse diagram is computed edge by edge (default 2,000). */
   hasseLimit?: number;
+  /**
+   * Size from which a space with estimates or no labels is handled by structure rather than
+   * by listing (default `STRUCTURAL_FROM`); both give the same frontier, so tests compare them.
+   */
+  structuralFrom?: number;
   onProgress?: (message: string) => void;
 }
 
@@ -45,7 +59,10 @@ export interface FrontierMember {
 /** Everything `flexos explore` reports; plain data. */
 export interface ExploreResult {
   order: Order;
-  /** Size of the space before any filter (exact; a decimal string when above 2^53). */
+  /**
+   * Size of the space before any filter, without the options a component's `[Hardening]`
+   * forbids (exact; a decimal string when above 2^53).
+   */
   configurations: number | string;
   partitions: number | string;
   hardeningSubsets: number | string;
@@ -78,6 +95,10 @@ export interface ExploreResult {
   ranking?: { level: number; ids: string[] }[];
   /** For `--dot`: nodes (ids) and covering edges (positions), when computed. */
   graph?: { nodes: string[]; edges: [number, number][]; values: (number | null)[] };
+  /**
+   * `space/hardening-not-allowed` (warning, at each option left out of the space), then the
+   * exploration's own `explore/...` problems.
+   */
   diagnostics: Diagnostic[];
 }
 

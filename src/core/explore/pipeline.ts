@@ -8,6 +8,7 @@ import {
   type ResultBase,
 } from './explore-types.ts';
 import { explainIncomparable } from './explain.ts';
+import { pruneForbiddenOptions } from './forbidden-options.ts';
 import { formatBudget, rankBySafety } from './frontier.ts';
 import { countCoveringEdges, hasseDiagram, minimalElements } from './hasse.ts';
 import { formatId } from './ids.ts';
@@ -19,8 +20,22 @@ import type { FrontierMember } from './explore-types.ts';
 /** Size from which estimates are handled by structure rather than by listing. */
 export const STRUCTURAL_FROM = 20_000;
 
-/** Explores a space: count, filter, label, frontier, explanation. Pure; labels handed in. */
-export async function exploreSpace(opts: ExploreOptions): Promise<ExploreResult> {
+/**
+ * Explores a space: count, filter, label, frontier, explanation. Pure; labels handed in. When
+ * the validity check carries component metadata, options their `[Hardening]` forbids are left
+ * out of the space first (`forbidden-options.ts`).
+ */
+export async function exploreSpace(input: ExploreOptions): Promise<ExploreResult> {
+  const components = input.isAllowed?.components;
+  if (!components) return explorePruned(input);
+  const { opts, diagnostics } = pruneForbiddenOptions(input, components);
+  const result = await explorePruned(opts);
+  return diagnostics.length > 0
+    ? { ...result, diagnostics: [...diagnostics, ...result.diagnostics] }
+    : result;
+}
+
+async function explorePruned(opts: ExploreOptions): Promise<ExploreResult> {
   const { space, order, budget } = opts;
   const count = countConfigurations(space);
   const num = (n: bigint): number | string =>
@@ -49,7 +64,7 @@ export async function exploreSpace(opts: ExploreOptions): Promise<ExploreResult>
   const structural = opts.labels.kind === 'none' || (opts.labels.kind === 'estimate' && !opts.lazy);
   if (
     structural &&
-    count.total > BigInt(STRUCTURAL_FROM) &&
+    Number(count.total) > (opts.structuralFrom ?? STRUCTURAL_FROM) &&
     space.options.length <= LARGE_MAX_OPTIONS
   )
     return exploreLarge(opts, base);
