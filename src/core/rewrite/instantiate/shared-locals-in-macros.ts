@@ -15,7 +15,8 @@ interface MacroDef {
  * A macro body naming a shared local is expanded where the macro is used, after the rewrite:
  * there the name is the heap pointer or the private slot, not the shared value (`x + 1` would
  * even compile, as pointer arithmetic). Macro bodies are text, so the rewrite cannot reach
- * into them: each such macro used in the local's scope is an error.
+ * into them: each such macro used in the local's scope is an error. Likewise a `return` in a
+ * macro escapes the frees of heap mode: a warning, as for `goto`.
  */
 export function checkMacroUses(ctx: RuleContext, locals: readonly SharedVariable[]): void {
   if (locals.length === 0 || !/^[ \t]*#[ \t]*define\b/m.test(ctx.doc.masked)) return;
@@ -28,23 +29,36 @@ export function checkMacroUses(ctx: RuleContext, locals: readonly SharedVariable
     const names = word(x);
     let after: string | undefined;
     for (const m of macros) {
-      if (m.params.has(x) || !mentions(m.body, names)) continue;
+      const namesLocal = !m.params.has(x) && mentions(m.body, names);
+      // Heap mode frees before each `return` it sees; one inside a macro skips the frees.
+      const returns = ctx.sharing === 'heap' && mentions(m.body, RETURN);
+      if (!namesLocal && !returns) continue;
       const key = `${m.node.id}:${x}`;
       if (reported.has(key)) continue;
       after ??= ctx.doc.masked.slice(v.declarator.endIndex, scope.endIndex);
       if (!word(m.name).test(after)) continue;
       reported.add(key);
+      const span = ctx.span({ startIndex: m.node.startIndex, endIndex: m.end });
       ctx.diagnostics.push(
-        createDiagnostic(
-          'rewrite/shared-local-in-macro',
-          'error',
-          `macro ${m.name} names the shared local '${x}', which is rewritten where it is declared but not inside the macro; pass it to the macro as an argument instead`,
-          ctx.span({ startIndex: m.node.startIndex, endIndex: m.end }),
-        ),
+        namesLocal
+          ? createDiagnostic(
+              'rewrite/shared-local-in-macro',
+              'error',
+              `macro ${m.name} names the shared local '${x}', which is rewritten where it is declared but not inside the macro; pass it to the macro as an argument instead`,
+              span,
+            )
+          : createDiagnostic(
+              'rewrite/return-in-macro',
+              'warning',
+              `macro ${m.name} returns from the function without freeing the shared local '${x}' (heap mode); free it by hand before the macro, or return outside the macro`,
+              span,
+            ),
       );
     }
   }
 }
+
+const RETURN = /(?<![\w$])return(?![\w$])/;
 
 function macroDefs(root: SyntaxNode): MacroDef[] {
   const out: MacroDef[] = [];
