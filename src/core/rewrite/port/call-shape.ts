@@ -183,6 +183,9 @@ function nestedShape(
           return laterDeclarator(finish(p, hoistable, valueUsed, topBlock), p, child);
         }
         if (p.parent?.type !== 'for_statement') return { kind: 'inline', valueUsed };
+        // A for header cannot be split: a later declarator's call stays in place.
+        if (p.childForFieldName('declarator')?.id !== child.id)
+          return { kind: 'inline', valueUsed };
         break;
       case 'compound_statement':
       case 'translation_unit':
