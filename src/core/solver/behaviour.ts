@@ -44,15 +44,27 @@ export function hardenRegions(
   return REGION_ORDER.filter((r) => set.has(r));
 }
 
+/** The part of `hardening` that `spec`'s `[Hardening]` allows (all of it without the section). */
+export function allowedHardening(
+  spec: ComponentSpec | undefined,
+  hardening: readonly Hardening[],
+): Hardening[] {
+  const allowed = spec?.hardening;
+  return allowed ? hardening.filter((h) => allowed.includes(h)) : [...hardening];
+}
+
 /**
  * Behaviour of library `name` with effective `hardening`. Without metadata a library is plain
  * C: `Read(*); Write(*)`, `[Call] *`. An absent `[Memory access]` section is `Read(*); Write(*)`.
+ * Hardening its `[Hardening]` forbids is ignored: it cannot be applied, so it removes no
+ * conflict (`checkPlacement` reports it as `solver/hardening-not-allowed`).
  */
 export function behaviourOf(
   name: string,
   spec: ComponentSpec | undefined,
-  hardening: readonly Hardening[],
+  configured: readonly Hardening[],
 ): Behaviour {
+  const hardening = allowedHardening(spec, configured);
   const memory = spec?.memory ?? { read: ['*'], write: ['*'] };
   const calls: CallReach[] = spec
     ? spec.calls.map((c) =>

@@ -21,7 +21,10 @@ export interface ConflictGraph {
 }
 
 export interface ConflictOptions {
-  /** Effective hardening per component; none when absent. */
+  /**
+   * Effective hardening per component; none when absent. What a component's `[Hardening]`
+   * forbids is ignored, as it cannot be applied.
+   */
   hardening?: Record<string, Hardening[]>;
 }
 

@@ -1,9 +1,10 @@
 import { getBackend } from '../backends/index.ts';
 import type { ConfigChange } from '../config/config-change.ts';
 import { applyConfigChange, mechanismOf, type ImageConfig } from '../config/index.ts';
-import { HARDENINGS } from '../model.ts';
+import { HARDENINGS, type Hardening } from '../model.ts';
+import { allowedHardening } from './behaviour.ts';
 import { findingKey, type PairFinding } from './pair-rules.ts';
-import { createPlacement, findingsInvolving, type Placement } from './placement.ts';
+import { allFindings, createPlacement, findingsInvolving, type Placement } from './placement.ts';
 
 /** A short imperative title for a change: "Move netstack to compartment comp2". */
 export function describeChange(change: ConfigChange): string {
@@ -28,8 +29,25 @@ export function freshCompartmentName(config: ImageConfig): string {
 interface Outcome {
   /** Findings, after the change, of every pair the change touches. */
   after: Set<string>;
-  /** Whether some finding after the change was not there before. */
+  /**
+   * Whether the change brings a problem that was not there before: a finding, or hardening the
+   * library's `[Hardening]` forbids (a move into a compartment hardened with it), which
+   * `checkPlacement` reports as `solver/hardening-not-allowed`.
+   */
   introducesNew: boolean;
+}
+
+/** Hardening `lib` gets in `p` that its `[Hardening]` forbids. */
+function forbiddenHardening(p: Placement, lib: string): Hardening[] {
+  const has = p.hardening.get(lib) ?? [];
+  const allowed = allowedHardening(p.specs.get(lib), has);
+  return has.filter((h) => !allowed.includes(h));
+}
+
+/** A cache key of a change (its fields, in a fixed order). */
+function changeKey(change: ConfigChange): string {
+  const what = change.kind === 'harden' ? change.hardening : change.compartment;
+  return `${change.kind}\u0000${change.lib}\u0000${what}`;
 }
 
 const KIND_ORDER: Record<ConfigChange['kind'], number> = {
@@ -43,24 +61,29 @@ const KIND_ORDER: Record<ConfigChange['kind'], number> = {
  * actor that its `[Hardening]` allows; move the actor or the target to another existing
  * compartment; move either to a new compartment while the mechanism's limit allows one more.
  * Moves are not offered when the mechanism separates nothing. Every change is checked by
- * re-evaluating the pairs it affects; changes that bring no new finding come first, then by
- * kind (harden, move, new compartment). Outcomes are cached per change, so asking for every
+ * re-evaluating the pairs it affects; changes that bring no new finding and no hardening the
+ * library's `[Hardening]` forbids come first, then by kind (harden, move, new compartment). Outcomes are cached per change, so asking for every
  * finding of a placement costs one evaluation per distinct change.
  */
 export function createFixFinder(p: Placement): (finding: PairFinding) => ConfigChange[] {
-  const before = new Set<string>();
-  for (const lib of p.libs) for (const f of findingsInvolving(p, lib)) before.add(findingKey(f));
+  const before = new Set(allFindings(p).map(findingKey));
   const limit = getBackend(mechanismOf(p.config)).maxCompartments;
   const fresh = freshCompartmentName(p.config);
   const cache = new Map<string, Outcome>();
 
   const outcome = (change: ConfigChange): Outcome => {
-    const key = JSON.stringify(change);
+    const key = changeKey(change);
     let o = cache.get(key);
     if (!o) {
       const next = createPlacement(applyConfigChange(p.config, change), p.specs);
       const after = new Set(findingsInvolving(next, change.lib).map(findingKey));
-      o = { after, introducesNew: [...after].some((k) => !before.has(k)) };
+      const forbidden = forbiddenHardening(p, change.lib);
+      o = {
+        after,
+        introducesNew:
+          [...after].some((k) => !before.has(k)) ||
+          forbiddenHardening(next, change.lib).some((h) => !forbidden.includes(h)),
+      };
       cache.set(key, o);
     }
     return o;

@@ -3,9 +3,12 @@
  *
  * Decided precisely as follows.
  * - Behaviour after hardening (`behaviourOf`): an absent `[Memory access]` is `Read(*);
- *   Write(*)`; `asan` turns `*` into `Own, Shared`; `cfi` makes `*` and `lib::*` calls reach
- *   only the callee's `[API]`. A library without metadata is plain C: `Read(*); Write(*)`,
- *   `[Call] *`, no `[Requires]`, every hardening allowed.
+ *   Write(*)`, but an absent `[Call]` is taken to call nothing (a component that calls out
+ *   says so); `asan` turns `*` into `Own, Shared`; `cfi` makes `*` and `lib::*` calls reach
+ *   only the callee's `[API]`. Hardening a component's `[Hardening]` forbids is ignored: it
+ *   cannot be applied, so it removes no conflict (the conflict graph included), and is
+ *   reported as `solver/hardening-not-allowed`. A library without metadata is plain C:
+ *   `Read(*); Write(*)`, `[Call] *`, no `[Requires]`, every hardening allowed.
  * - Requirements (`grantsMemory`, `grantsCall`): a `[Requires]` item applies to an actor when
  *   `who` is `*` or its name; object `*` grants the whole action; a grant on `Own` also grants
  *   `Shared`. `requires: null` accepts anything, `[]` forbids everything.
@@ -17,7 +20,7 @@
  *   API is `solver/call-not-in-api` (warning), not a violation: the gate cannot reach it.
  */
 export type { Behaviour, CallReach } from './behaviour.ts';
-export { behaviourOf, hardenRegions } from './behaviour.ts';
+export { allowedHardening, behaviourOf, hardenRegions } from './behaviour.ts';
 export type { TargetView } from './requirements.ts';
 export { grantsCall, grantsMemory, requirementsFor, targetOf } from './requirements.ts';
 export type { PairFinding, PairResult, ViolationRule } from './pair-rules.ts';

@@ -34,19 +34,22 @@ function memoryAtoms(regions: readonly Region[], asan: boolean): Set<string> {
 }
 
 /**
- * Violations of actor `a` against target `r`. `hA` is a's effective hardening; `together`
- * says whether nothing separates them.
+ * Violations of actor `a` against target `r`. `configured` is a's effective hardening, of
+ * which only what a's `[Hardening]` allows applies; `together` says whether nothing separates
+ * them.
  */
 export function brutePair(
   a: string,
   sa: ComponentSpec | undefined,
-  hA: readonly Hardening[],
+  configured: readonly Hardening[],
   r: string,
   sr: ComponentSpec | undefined,
   together: boolean,
   allFunctionNames: readonly string[],
 ): BruteViolation[] {
   const out: BruteViolation[] = [];
+  const allowed = sa?.hardening;
+  const hA = allowed ? configured.filter((h) => allowed.includes(h)) : configured;
   if (a === r || !sr || sr.requires === null) return out;
   const reqs = sr.requires.filter((q) => q.who === '*' || q.who === a);
   const plainC: MemoryAccess = { read: ['*'], write: ['*'] };

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyConfigChange, hardeningOf } from '../../../src/core/config/index.ts';
+import {
+  applyConfigChange,
+  hardeningOf,
+  type ImageConfig,
+} from '../../../src/core/config/index.ts';
+import type { ComponentSpec } from '../../../src/core/metadata/component-spec.ts';
 import type { Hardening } from '../../../src/core/model.ts';
 import {
   checkPlacement,
@@ -78,10 +83,18 @@ describe('solver agrees with brute force on small random systems', () => {
   });
 
   it('(c) every proposed fix removes the violation it is proposed for', () => {
+    /** `lib|hardening` for each hardening a library gets that its `[Hardening]` forbids. */
+    const forbidden = (config: ImageConfig, specs: readonly ComponentSpec[]): string[] =>
+      specs.flatMap((s) =>
+        hardeningOf(config, s.name)
+          .filter((h) => s.hardening !== null && !s.hardening.includes(h))
+          .map((h) => `${s.name}|${h}`),
+      );
     fc.assert(
       fc.property(systemArb, ({ specs, config }) => {
         const before = checkPlacement(config, specs).violations;
         const beforeKeys = new Set(before.map((v) => keyOf(v.actor, v.target, v.rule)));
+        const beforeForbidden = new Set(forbidden(config, specs));
         const fcalls = config.compartments[0]!.mechanism === 'fcalls';
         for (const v of before) {
           const clean: boolean[] = [];
@@ -96,12 +109,16 @@ describe('solver agrees with brute force on small random systems', () => {
               expect(config.compartments.map((c) => c.name)).toContain(change.compartment);
             if (change.kind === 'new-compartment')
               expect(config.compartments.map((c) => c.name)).not.toContain(change.compartment);
-            const after = checkPlacement(applyConfigChange(config, change), specs).violations;
+            const next = applyConfigChange(config, change);
+            const after = checkPlacement(next, specs).violations;
             const afterKeys = after.map((w) => keyOf(w.actor, w.target, w.rule));
             expect(afterKeys).not.toContain(keyOf(v.actor, v.target, v.rule));
-            clean.push(afterKeys.every((k) => beforeKeys.has(k)));
+            clean.push(
+              afterKeys.every((k) => beforeKeys.has(k)) &&
+                forbidden(next, specs).every((k) => beforeForbidden.has(k)),
+            );
           }
-          // Fixes that add no violation come first.
+          // Fixes that add no violation and no hardening a library forbids come first.
           expect(clean).toEqual([...clean].sort((x, y) => Number(y) - Number(x)));
         }
       }),
