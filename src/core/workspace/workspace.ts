@@ -20,7 +20,8 @@ export interface WorkspaceSettings {
 }
 
 /** Kinds of files a workspace holds, decided by path. */
-export type FileKind = 'config' | 'kraft' | 'component' | 'c' | 'workload' | 'space' | 'readme' | 'other';
+export type FileKind =
+  'config' | 'kraft' | 'component' | 'c' | 'workload' | 'space' | 'readme' | 'other';
 
 export function fileKind(path: string): FileKind {
   if (path === 'config.yaml') return 'config';
