@@ -17,15 +17,10 @@ import { replaceAll } from './yaml-edits.ts';
  * and parsing again gives `applyConfigChange` of the parsed config; when the text is in a shape
  * the in-place edits cannot handle, one edit rewrites the part that differs instead.
  * Returns no edits when the text holds no usable config or the change changes nothing.
+ * Successive calls on the same text parse it once (`createConfigEdits`).
  */
 export function toConfigEdits(text: string, file: string, change: ConfigChange): TextEdit[] {
-  const result = editsFor(text, file, change);
-  if (!result) return [];
-  if (result.inPlace) return result.inPlace;
-  const next = isKraftFile(file, text)
-    ? printKraftYaml(result.after)
-    : printConfigYaml(result.after);
-  return [replaceAll({ text, file }, next)];
+  return configEditsOf(text, file).edits(change);
 }
 
 /**
@@ -37,24 +32,75 @@ export function toInPlaceConfigEdits(
   file: string,
   change: ConfigChange,
 ): TextEdit[] | undefined {
-  return editsFor(text, file, change)?.inPlace;
+  return configEditsOf(text, file).inPlace(change);
 }
 
-function editsFor(
-  text: string,
-  file: string,
-  change: ConfigChange,
-): { after: ImageConfig; inPlace: TextEdit[] | undefined } | undefined {
+/** Edits of one config text for any number of changes. */
+export interface ConfigEdits {
+  /** As `toConfigEdits`. */
+  edits(change: ConfigChange): TextEdit[];
+  /** As `toInPlaceConfigEdits`. */
+  inPlace(change: ConfigChange): TextEdit[] | undefined;
+}
+
+/**
+ * Edits of `text` for many changes (the fixes of every violation of a check): the text is
+ * parsed once, and each distinct change is planned and verified once. Verifying is one parse
+ * of the edited text: an edit that misreads an unusual layout falls back to a rewrite.
+ */
+export function createConfigEdits(text: string, file: string): ConfigEdits {
+  const kraft = isKraftFile(file, text);
   const before = parseImageConfig(text, file).config;
-  if (!before) return undefined;
-  const after = applyConfigChange(before, change);
-  if (sameImageConfig(before, after)) return { after, inPlace: [] };
   const ctx = { text, file };
-  const editor = isKraftFile(file, text) ? createKraftYamlEditor(ctx) : createConfigYamlEditor(ctx);
-  const edits = editor ? plan(editor, before, after, change) : undefined;
-  // Re-parsing is the proof: an edit that misreads an unusual layout falls back to a rewrite.
-  const edited = edits ? parseImageConfig(applyEdits(text, edits), file).config : null;
-  return { after, inPlace: edits && edited && sameImageConfig(edited, after) ? edits : undefined };
+  let editor: FormatEditor | undefined | null = null;
+  const getEditor = (): FormatEditor | undefined =>
+    editor === null
+      ? (editor = kraft ? createKraftYamlEditor(ctx) : createConfigYamlEditor(ctx))
+      : editor;
+  const memo = new Map<string, { after: ImageConfig; inPlace: TextEdit[] | undefined }>();
+
+  const editsFor = (change: ConfigChange) => {
+    if (!before) return undefined;
+    const key = JSON.stringify(change);
+    let r = memo.get(key);
+    if (!r) {
+      const after = applyConfigChange(before, change);
+      if (sameImageConfig(before, after)) r = { after, inPlace: [] };
+      else {
+        const e = getEditor();
+        const edits = e ? plan(e, before, after, change) : undefined;
+        const edited = edits ? parseImageConfig(applyEdits(text, edits), file).config : null;
+        r = {
+          after,
+          inPlace: edits && edited && sameImageConfig(edited, after) ? edits : undefined,
+        };
+      }
+      memo.set(key, r);
+    }
+    return r;
+  };
+
+  return {
+    edits(change) {
+      const r = editsFor(change);
+      if (!r) return [];
+      if (r.inPlace) return r.inPlace.map((e) => ({ ...e }));
+      const next = kraft ? printKraftYaml(r.after) : printConfigYaml(r.after);
+      return [replaceAll(ctx, next)];
+    },
+    inPlace(change) {
+      return editsFor(change)?.inPlace?.map((e) => ({ ...e }));
+    },
+  };
+}
+
+/** The edits of the text seen last, so a caller asking change by change parses it once. */
+let last: { text: string; file: string; edits: ConfigEdits } | undefined;
+
+function configEditsOf(text: string, file: string): ConfigEdits {
+  if (last?.text !== text || last.file !== file)
+    last = { text, file, edits: createConfigEdits(text, file) };
+  return last.edits;
 }
 
 function plan(
@@ -75,5 +121,20 @@ function plan(
   if (change.kind === 'harden')
     edits.push(editor.addHardening(change.lib, change.hardening, entry.compartment));
   else edits.push(editor.setCompartment(change.lib, change.compartment));
-  return edits.every((e) => e !== undefined) ? edits : undefined;
+  return edits.every((e) => e !== undefined) ? joinInsertions(edits) : undefined;
+}
+
+/**
+ * Joins insertions at one offset into one edit, in plan order. A new compartment and a new
+ * `libraries:` key both go after the last line of the compartments when nothing follows them:
+ * applied separately their order would be arbitrary, and the library key could land first.
+ */
+function joinInsertions(edits: TextEdit[]): TextEdit[] {
+  const out: TextEdit[] = [];
+  for (const e of edits) {
+    const same = out.find((o) => o.start === o.end && e.start === e.end && o.start === e.start);
+    if (same) same.text += e.text;
+    else out.push({ ...e });
+  }
+  return out;
 }

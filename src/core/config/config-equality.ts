@@ -20,7 +20,39 @@ export function stripSpans(config: ImageConfig): ImageConfig {
   };
 }
 
-/** True when two configs describe the same image (spans ignored, order kept). */
+/**
+ * True when two configs describe the same image (spans ignored, order kept). Compared field by
+ * field: it runs once or twice per quick fix, on every fix of a check.
+ */
 export function sameImageConfig(a: ImageConfig, b: ImageConfig): boolean {
-  return JSON.stringify(stripSpans(a)) === JSON.stringify(stripSpans(b));
+  return (
+    a.name === b.name &&
+    a.sharing === b.sharing &&
+    sameList(
+      a.compartments,
+      b.compartments,
+      (x, y) =>
+        x.name === y.name &&
+        x.mechanism === y.mechanism &&
+        x.default === y.default &&
+        sameList(x.hardening, y.hardening, (h, k) => h === k),
+    ) &&
+    sameList(
+      a.libraries,
+      b.libraries,
+      (x, y) =>
+        x.name === y.name &&
+        x.compartment === y.compartment &&
+        sameList(x.hardening, y.hardening, (h, k) => h === k),
+    ) &&
+    sameList(
+      Object.entries(a.aliases),
+      Object.entries(b.aliases),
+      (x, y) => x[0] === y[0] && x[1] === y[1],
+    )
+  );
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
+  return a.length === b.length && a.every((x, i) => same(x, b[i] as T));
 }

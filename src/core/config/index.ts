@@ -18,7 +18,12 @@ export { printConfigYaml } from './print-config.ts';
 export { printKraftYaml, isCoreLibrary } from './print-kraft.ts';
 export { KRAFT_SPECIFICATION } from './parse-kraft.ts';
 export { applyConfigChange } from './apply-config-change.ts';
-export { toConfigEdits, toInPlaceConfigEdits } from './config-edits.ts';
+export {
+  createConfigEdits,
+  toConfigEdits,
+  toInPlaceConfigEdits,
+  type ConfigEdits,
+} from './config-edits.ts';
 export { stripSpans, sameImageConfig } from './config-equality.ts';
 export {
   MECHANISM_ALIASES,

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../../src/core/diagnostics.ts';
 import {
@@ -40,6 +41,32 @@ aliases:
     'config.yaml',
     'name: bare\ncompartments: [{one: {mechanism: vm-ept, default: true}}, {two: {mechanism: vm-ept}}]\nlibraries: [{x: two}]\n',
   ],
+  [
+    'config.yaml',
+    `# image without a libraries key: everything in the default
+name: sth
+compartments:
+  - comp1:
+      mechanism: intel-mpk   # mpk
+      default: true
+`,
+  ],
+  [
+    'config.yaml',
+    `# no libraries key at all
+name: stf
+compartments:
+  - comp1: { mechanism: intel-mpk, default: true }
+  - comp2: { mechanism: intel-mpk, hardening: [ubsan] }  # c2`,
+  ],
+  [
+    'config.yaml',
+    'name: fs\ncompartments: [{one: {mechanism: cheri, default: true}}, {two: {mechanism: cheri}}] # flow\n# the end\n',
+  ],
+  [
+    'config.yaml',
+    'name: nolibs\ncompartments:\n  - a:\n      mechanism: vm-ept\n      default: true # first\nlibraries:   # none yet\n# the end\n',
+  ],
   ['kraft.yaml', REDIS_KRAFT],
   [
     'kraft.yaml',
@@ -48,7 +75,8 @@ aliases:
 ];
 
 function changesFor(config: ImageConfig): ConfigChange[] {
-  const libs = [...config.libraries.map((l) => l.name), 'newlib'];
+  // Libraries may come from libs/ directories only, placed in the default compartment.
+  const libs = [...config.libraries.map((l) => l.name), 'newlib', 'other'];
   const comps = config.compartments.map((c) => c.name);
   return libs.flatMap((lib): ConfigChange[] => [
     ...comps.map((compartment) => ({ kind: 'move' as const, lib, compartment })),
@@ -187,5 +215,97 @@ describe('toConfigEdits', () => {
     expect(
       toConfigEdits('- a\n', 'config.yaml', { kind: 'move', lib: 'a', compartment: 'b' }),
     ).toEqual([]);
+  });
+});
+
+/**
+ * Texts as people write them when the libraries come from `libs/` directories: no
+ * `libraries:` key (or an empty one), compartments in block or flow style, comments on lines
+ * of their own and after values.
+ */
+const shapeArb = fc
+  .record({
+    count: fc.integer({ min: 1, max: 3 }),
+    flowSeq: fc.boolean(),
+    flowItems: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
+    hardened: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
+    comments: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
+    libraries: fc.constantFrom('none', 'empty', 'flow-empty'),
+    trailingNewline: fc.boolean(),
+    crlf: fc.boolean(),
+  })
+  .map((s) => {
+    const note = (i: number, text: string): string => (s.comments[i] ? `  # ${text}` : '');
+    const names = Array.from({ length: s.count }, (_, i) => `comp${i + 1}`);
+    const fields = (i: number): string[] => [
+      'mechanism: intel-mpk',
+      ...(i === 0 ? ['default: true'] : []),
+      ...(s.hardened[i] ? ['hardening: [ubsan]'] : []),
+    ];
+    const lines = [...(s.comments[0] ? ['# an image from libs/'] : []), 'name: shape'];
+    if (s.flowSeq) {
+      const items = names.map((n, i) => `{${n}: {${fields(i).join(', ')}}}`);
+      lines.push(`compartments: [${items.join(', ')}]${note(1, 'flow')}`);
+    } else {
+      lines.push(`compartments:${note(1, 'block')}`);
+      names.forEach((n, i) => {
+        if (s.flowItems[i]) lines.push(`  - ${n}: { ${fields(i).join(', ')} }${note(2, n)}`);
+        else {
+          lines.push(`  - ${n}:${note(2, n)}`);
+          for (const f of fields(i)) lines.push(`      ${f}`);
+        }
+      });
+    }
+    if (s.libraries === 'empty') lines.push(`libraries:${note(3, 'none yet')}`);
+    if (s.libraries === 'flow-empty') lines.push(`libraries: []${note(3, 'none yet')}`);
+    if (s.comments[4]) lines.push('# the end');
+    const nl = s.crlf ? '\r\n' : '\n';
+    return lines.join(nl) + (s.trailingNewline ? nl : '');
+  });
+
+describe('toConfigEdits on configs without library entries', () => {
+  it('adds a libraries block (or appends to a flow list) in place, keeping every comment', () => {
+    const arb = shapeArb.chain((text) => {
+      const config = parseImageConfig(text, 'config.yaml').config;
+      if (!config) throw new Error(`no config:\n${text}`);
+      const lib = fc.constantFrom('app', 'netstack');
+      const comp = fc.constantFrom(...config.compartments.map((c) => c.name));
+      const change: fc.Arbitrary<ConfigChange> = fc.oneof(
+        fc.record({ kind: fc.constant('move' as const), lib, compartment: comp }),
+        fc.record({
+          kind: fc.constant('new-compartment' as const),
+          lib,
+          compartment: fc.constant('fresh'),
+        }),
+        fc.record({
+          kind: fc.constant('harden' as const),
+          lib,
+          hardening: fc.constantFrom('asan' as const, 'cfi' as const),
+        }),
+      );
+      return fc.tuple(fc.constant(text), fc.constant(config), change);
+    });
+    fc.assert(
+      fc.property(arb, ([text, config, change]) => {
+        const edits = toInPlaceConfigEdits(text, 'config.yaml', change);
+        expect(edits, `${JSON.stringify(change)}\n${text}`).toBeDefined();
+        const edited = applyEdits(text, edits ?? []);
+        const after = parseImageConfig(edited, 'config.yaml');
+        expect(after.config && stripSpans(after.config)).toEqual(
+          stripSpans(applyConfigChange(config, change)),
+        );
+        for (const c of comments(text)) expect(edited).toContain(c);
+        expect(after.diagnostics.filter((d) => d.code === 'config/yaml-syntax')).toEqual([]);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('writes the reviewer’s case as a new compartment and a libraries block below it', () => {
+    const text = FILES.find(([, t]) => t.includes('name: sth'))?.[1] ?? '';
+    const change: ConfigChange = { kind: 'new-compartment', lib: 'netstack', compartment: 'comp2' };
+    expect(applyEdits(text, toConfigEdits(text, 'config.yaml', change))).toBe(
+      `${text}  - comp2:\n      mechanism: intel-mpk\nlibraries:\n  - netstack: comp2\n`,
+    );
   });
 });
