@@ -4,7 +4,12 @@ import { applyConfigChange, mechanismOf, type ImageConfig } from '../config/inde
 import { HARDENINGS, type Hardening } from '../model.ts';
 import { allowedHardening } from './behaviour.ts';
 import { findingKey, type PairFinding } from './pair-rules.ts';
-import { allFindings, createPlacement, findingsInvolving, type Placement } from './placement.ts';
+import {
+  allFindings,
+  findingsInvolving,
+  withLibraryChanged,
+  type Placement,
+} from './placement.ts';
 
 /** A short imperative title for a change: "Move netstack to compartment comp2". */
 export function describeChange(change: ConfigChange): string {
@@ -75,7 +80,7 @@ export function createFixFinder(p: Placement): (finding: PairFinding) => ConfigC
     const key = changeKey(change);
     let o = cache.get(key);
     if (!o) {
-      const next = createPlacement(applyConfigChange(p.config, change), p.specs);
+      const next = withLibraryChanged(p, applyConfigChange(p.config, change), change.lib);
       const after = new Set(findingsInvolving(next, change.lib).map(findingKey));
       const forbidden = forbiddenHardening(p, change.lib);
       o = {

@@ -56,6 +56,22 @@ export function createPlacement(
   return { config, specs, libs, separates, compartment, hardening, behaviour, target };
 }
 
+/**
+ * The placement after `next`, a change of `lib` alone (its compartment or its own hardening,
+ * as `applyConfigChange` makes): only `lib`'s entries are recomputed, so checking one fix costs
+ * O(libraries), not a new placement's O(libraries²).
+ */
+export function withLibraryChanged(p: Placement, next: ImageConfig, lib: string): Placement {
+  const compartment = new Map(p.compartment);
+  const hardening = new Map(p.hardening);
+  const behaviour = new Map(p.behaviour);
+  const h = hardeningOf(next, lib);
+  compartment.set(lib, compartmentOf(next, lib)?.name);
+  hardening.set(lib, h);
+  behaviour.set(lib, behaviourOf(lib, p.specs.get(lib), h));
+  return { ...p, config: next, compartment, hardening, behaviour };
+}
+
 /** Whether nothing separates `a` and `b` in this placement. */
 export function isColocated(p: Placement, a: string, b: string): boolean {
   return !p.separates || p.compartment.get(a) === p.compartment.get(b);

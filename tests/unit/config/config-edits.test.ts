@@ -3,13 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../../src/core/diagnostics.ts';
 import {
   applyConfigChange,
+  createConfigEdits,
   parseImageConfig,
+  printConfigYaml,
   stripSpans,
   toConfigEdits,
   toInPlaceConfigEdits,
   type ConfigChange,
   type ImageConfig,
 } from '../../../src/core/config/index.ts';
+import { checkPlacement } from '../../../src/core/solver/index.ts';
+import { fortyComponents } from '../solver/fixtures.ts';
 import { MINIKV, REDIS_KRAFT } from './helpers.ts';
 
 /** Files in the shapes people write: block and flow maps, comments, CRLF, empty lists. */
@@ -307,5 +311,25 @@ describe('toConfigEdits on configs without library entries', () => {
     expect(applyEdits(text, toConfigEdits(text, 'config.yaml', change))).toBe(
       `${text}  - comp2:\n      mechanism: intel-mpk\nlibraries:\n  - netstack: comp2\n`,
     );
+  });
+});
+
+describe('toConfigEdits on every fix of a large check', () => {
+  it('parses the text once and plans each distinct change once', () => {
+    const { specs, config } = fortyComponents();
+    const text = printConfigYaml(config);
+    const changes = checkPlacement(config, specs).violations.flatMap((v) => v.fixes);
+    expect(changes.length).toBeGreaterThan(3000);
+    const started = performance.now();
+    const edits = changes.map((change) => toConfigEdits(text, 'config.yaml', change));
+    const elapsed = performance.now() - started;
+    // Each fix asked for separately, as a caller listing fixes does (~0.2 s); parsing the text
+    // again on every call takes seconds.
+    expect(elapsed).toBeLessThan(3000);
+    const index = changes.findIndex((c) => c.kind === 'new-compartment');
+    expect(applyEdits(text, edits[index] ?? [])).toBe(
+      applyEdits(text, createConfigEdits(text, 'config.yaml').edits(changes[index]!)),
+    );
+    expect(edits.every((e) => e.length > 0)).toBe(true);
   });
 });

@@ -115,3 +115,33 @@ export function designExample(): ComponentSpec[] {
     }),
   ];
 }
+
+/**
+ * 40 components that each write anywhere and let about half of the others write to them (a
+ * dense random conflict graph), all in one compartment: about 1,500 violations.
+ */
+export function fortyComponents(seed = 1): { specs: ComponentSpec[]; config: ImageConfig } {
+  let s = seed;
+  const rnd = (): number => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
+  const names = Array.from({ length: 40 }, (_, i) => `c${i}`);
+  const specs = names.map((name, i) =>
+    spec(name, {
+      memory: { read: ['Own'], write: ['*'] },
+      requires: [
+        '*(Read,*)',
+        ...names.filter((_, j) => j !== i && rnd() < 0.5).map((a) => `${a}(Write,*)`),
+      ],
+    }),
+  );
+  const config: ImageConfig = {
+    name: 'r',
+    sharing: 'heap',
+    compartments: [{ name: 'c', mechanism: 'cheri', default: true, hardening: [] }],
+    libraries: names.map((name) => ({ name, compartment: 'c', hardening: [] })),
+    aliases: {},
+  };
+  return { specs, config };
+}
