@@ -4,12 +4,7 @@ import { applyConfigChange, mechanismOf, type ImageConfig } from '../config/inde
 import { HARDENINGS, type Hardening } from '../model.ts';
 import { allowedHardening } from './behaviour.ts';
 import { findingKey, type PairFinding } from './pair-rules.ts';
-import {
-  allFindings,
-  findingsInvolving,
-  withLibraryChanged,
-  type Placement,
-} from './placement.ts';
+import { allFindings, findingsInvolving, withLibraryChanged, type Placement } from './placement.ts';
 
 /** A short imperative title for a change: "Move netstack to compartment comp2". */
 export function describeChange(change: ConfigChange): string {
