@@ -19,7 +19,7 @@ import { nearestNames } from './nearest-name.ts';
 /** A pair as the composer builds it: parsed key and value, either may be missing. */
 export type YPair = Pair<ParsedNode | null, ParsedNode | null>;
 
-/** What a parser carries while it walks one YAML document. */
+/** What a parser carries while it walks the YAML of one file. */
 export interface ParseContext {
   text: string;
   file: string;

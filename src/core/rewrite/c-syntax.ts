@@ -103,7 +103,7 @@ export function ancestor(node: SyntaxNode, types: readonly string[]): SyntaxNode
 
 /**
  * Reads `[start, end)` of the file. Node texts are the masked text; rules that copy a type into
- * generated code read through `unmaskedReader` (document.ts) so a masked `__typeof__(e)`
+ * generated code read through `unmaskedReader` (c-parse.ts) so a masked `__typeof__(e)`
  * comes back as written instead of the `int` the parser saw.
  */
 export type SourceReader = (start: number, end: number) => string;

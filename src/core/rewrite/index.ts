@@ -5,7 +5,7 @@
  * parser with the C grammar (`syntax.ts`); everything returned is plain data.
  */
 export type { CParser, SyntaxEdit, SyntaxNode, SyntaxTree } from './syntax.ts';
-export { parseCDocument, withCDocument, parseErrors, type CDocument } from './document.ts';
+export { parseCDocument, withCDocument, parseErrors, type CDocument } from './c-parse.ts';
 export {
   instantiate,
   instantiateDocument,

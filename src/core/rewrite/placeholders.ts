@@ -1,5 +1,5 @@
 import type { AttributeItem, AttributeSite } from './attributes.ts';
-import type { CDocument } from './document.ts';
+import type { CDocument } from './c-parse.ts';
 import type { SyntaxNode } from './syntax.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { isDeclaratorName } from './c-syntax.ts';
-import type { CDocument } from './document.ts';
+import type { CDocument } from './c-parse.ts';
 import type { SyntaxNode } from './syntax.ts';
 
 /** An offset range of the text. */

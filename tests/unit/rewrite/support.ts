@@ -18,7 +18,7 @@ import { createNodeCParser } from '../../../src/cli/node-parser.ts';
 import { parseImageConfig, type ImageConfig } from '../../../src/core/config/index.ts';
 import type { Mechanism } from '../../../src/core/model.ts';
 import { applyEdits, type TextEdit } from '../../../src/core/diagnostics.ts';
-import { withCDocument } from '../../../src/core/rewrite/document.ts';
+import { withCDocument } from '../../../src/core/rewrite/c-parse.ts';
 import { findPlaceholderCalls } from '../../../src/core/rewrite/placeholders.ts';
 import type { CParser } from '../../../src/core/rewrite/syntax.ts';
 

@@ -1,6 +1,6 @@
 import { createDiagnostic } from '../../diagnostics.ts';
 import { declaredName, functionDeclarator, returnTypeOf, squash } from '../c-syntax.ts';
-import { unmaskedReader } from '../document.ts';
+import { unmaskedReader } from '../c-parse.ts';
 import { resolveGateLib } from '../libraries.ts';
 import { attributeOwner, callbackAttributes, removeAttributeItem } from '../placeholders.ts';
 import type { SyntaxNode } from '../syntax.ts';

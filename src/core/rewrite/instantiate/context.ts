@@ -1,7 +1,7 @@
 import type { Diagnostic, Span } from '../../diagnostics.ts';
 import type { Backend } from '../../backends/backend.ts';
 import type { Mechanism, SharingMode } from '../../model.ts';
-import type { CDocument } from '../document.ts';
+import type { CDocument } from '../c-parse.ts';
 import type { EditList } from '../edits.ts';
 import type { ImageView } from '../libraries.ts';
 import type { SyntaxNode } from '../syntax.ts';

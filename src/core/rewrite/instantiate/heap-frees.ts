@@ -1,6 +1,6 @@
 import { createDiagnostic } from '../../diagnostics.ts';
 import { returnTypeOf, type ReturnType } from '../c-syntax.ts';
-import { unmaskedReader } from '../document.ts';
+import { unmaskedReader } from '../c-parse.ts';
 import type { SyntaxNode } from '../syntax.ts';
 import { SHARED_ALLOCATOR } from './alloc.ts';
 import { indentAt, type RuleContext } from './context.ts';

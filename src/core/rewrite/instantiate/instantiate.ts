@@ -2,7 +2,7 @@ import { getBackend } from '../../backends/index.ts';
 import type { ImageConfig } from '../../config/image-config.ts';
 import { compareDiagnostics, createDiagnostic, type Diagnostic } from '../../diagnostics.ts';
 import type { SharingMode } from '../../model.ts';
-import { parseErrors, withCDocument, type CDocument } from '../document.ts';
+import { parseErrors, withCDocument, type CDocument } from '../c-parse.ts';
 import { applyEditList, createEditList } from '../edits.ts';
 import { createImageView } from '../libraries.ts';
 import { findPlaceholderCalls } from '../placeholders.ts';

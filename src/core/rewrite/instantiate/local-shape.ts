@@ -1,6 +1,6 @@
 import { createDiagnostic } from '../../diagnostics.ts';
 import { squash, typeSpecifierText } from '../c-syntax.ts';
-import { unmaskedReader } from '../document.ts';
+import { unmaskedReader } from '../c-parse.ts';
 import type { SyntaxNode } from '../syntax.ts';
 import { objectConst, qualifierCut } from './object-const.ts';
 import type { RuleContext } from './context.ts';

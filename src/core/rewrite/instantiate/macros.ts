@@ -1,5 +1,5 @@
 import { createDiagnostic, type TextEdit } from '../../diagnostics.ts';
-import type { CDocument } from '../document.ts';
+import type { CDocument } from '../c-parse.ts';
 import { applyEditList } from '../edits.ts';
 import { resolveGateLib } from '../libraries.ts';
 import { splitArgs } from '../macro-text.ts';

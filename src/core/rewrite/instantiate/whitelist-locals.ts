@@ -2,7 +2,7 @@ import { createDiagnostic } from '../../diagnostics.ts';
 import type { SharingMode } from '../../model.ts';
 import type { AttributeSite } from '../attributes.ts';
 import { declaratorsOf, squash } from '../c-syntax.ts';
-import { unmaskedReader } from '../document.ts';
+import { unmaskedReader } from '../c-parse.ts';
 import { removeAttributeItem } from '../placeholders.ts';
 import type { SyntaxNode } from '../syntax.ts';
 import type { RuleContext } from './context.ts';

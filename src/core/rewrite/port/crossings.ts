@@ -1,5 +1,5 @@
 import { createDiagnostic, type Diagnostic, type TextEdit } from '../../diagnostics.ts';
-import type { CDocument } from '../document.ts';
+import type { CDocument } from '../c-parse.ts';
 import type { SyntaxNode } from '../syntax.ts';
 import type { FunctionSignature } from './ownership.ts';
 import { resolveVariable, type VariableInfo } from './variables.ts';

@@ -1,4 +1,4 @@
-import { withCDocument } from '../document.ts';
+import { withCDocument } from '../c-parse.ts';
 import type { CParser, SyntaxNode } from '../syntax.ts';
 import { createPortEdits, applyOrdered } from './port-edits.ts';
 import { portCalls, type PortState } from './port.ts';

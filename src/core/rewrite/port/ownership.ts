@@ -6,7 +6,7 @@ import {
   textWith,
   typeSpecifierText,
 } from '../c-syntax.ts';
-import { withCDocument } from '../document.ts';
+import { withCDocument } from '../c-parse.ts';
 import type { CParser, SyntaxNode } from '../syntax.ts';
 
 /** What port knows about a function of another library, when its source or header is given. */

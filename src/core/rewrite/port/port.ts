@@ -4,7 +4,7 @@ import {
   type Diagnostic,
   type Span,
 } from '../../diagnostics.ts';
-import { parseErrors, withCDocument, type CDocument } from '../document.ts';
+import { parseErrors, withCDocument, type CDocument } from '../c-parse.ts';
 import { declaredName, functionDeclarator } from '../c-syntax.ts';
 import { gateToken } from '../libraries.ts';
 import { ALLOC_PLACEHOLDERS, GATE, GATE_R, SHARED_LITERAL } from '../placeholders.ts';

@@ -1,5 +1,5 @@
 import { declaratorsOf, declaredName, functionDeclaratorOf } from '../c-syntax.ts';
-import type { CDocument } from '../document.ts';
+import type { CDocument } from '../c-parse.ts';
 import { attributeOwner, whitelistAttributes } from '../placeholders.ts';
 import type { SyntaxNode } from '../syntax.ts';
 
