@@ -1,4 +1,11 @@
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect, test as base, type BrowserContext, type Page } from '@playwright/test';
+
+/** Lets the page install `window.flexosDebug` (src/app/lib/debug-hooks.ts) in `context`. */
+export async function enableTestHooks(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    window.__flexosTestHooks = true;
+  });
+}
 
 /**
  * Shared setup for the feature specs: every page fails its test on a console error or an
@@ -6,6 +13,10 @@ import { expect, test as base, type Page } from '@playwright/test';
  * would wait for, selecting elements by `data-testid` only.
  */
 export const test = base.extend<{ consoleErrors: string[] }>({
+  context: async ({ context }, use) => {
+    await enableTestHooks(context);
+    await use(context);
+  },
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];

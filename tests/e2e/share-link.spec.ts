@@ -1,4 +1,5 @@
 import {
+  enableTestHooks,
   expect,
   gotoLine,
   openFile,
@@ -28,6 +29,7 @@ test('a share link restores every file and the selected panel in a new browser c
   await snap(page, 'share-popup');
 
   const other = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await enableTestHooks(other);
   const fresh = await other.newPage();
   const errors: string[] = [];
   fresh.on('console', (m) => m.type() === 'error' && errors.push(m.text()));

@@ -19,10 +19,19 @@ export interface FlexosDebug {
 declare global {
   interface Window {
     flexosDebug?: FlexosDebug;
+    /** Set by the end-to-end harness before any page script runs (tests/e2e/fixtures.ts). */
+    __flexosTestHooks?: boolean;
   }
 }
 
+/**
+ * Installs `window.flexosDebug` only for the test harness or when the URL asks for it with
+ * `?debug`, so a normal visit to the production build carries no way to break its worker.
+ */
 export function installDebugHooks(): void {
+  const wanted =
+    window.__flexosTestHooks === true || new URLSearchParams(location.search).has('debug');
+  if (!wanted) return;
   window.flexosDebug = {
     crashWorker: () => analysis.crashWorker(),
     hangWorker: (ms) => analysis.hangWorker(ms),
