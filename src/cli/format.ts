@@ -1,20 +1,28 @@
 import { toLineColumn, type Diagnostic } from '../core/diagnostics.ts';
 import type { Workspace } from '../core/workspace/workspace.ts';
 
-/** `dir/file` as the user typed `dir`, so paths in output are clickable from where they ran. */
-export function displayPath(dir: string, file: string): string {
+/**
+ * `dir/file` as the user typed `dir`, so paths read and printed are the ones they would type
+ * from where they ran the command (`.` and `''` stand for no directory).
+ */
+export function joinPath(dir: string, file: string): string {
   if (dir === '' || dir === '.') return file;
   return dir.endsWith('/') ? dir + file : `${dir}/${file}`;
+}
+
+/** `path:line:col: severity code: message`, with the position computed in `text`. */
+export function formatDiagnosticAt(path: string, text: string, d: Diagnostic): string {
+  const { line, column } = toLineColumn(text, d.span.start);
+  return `${path}:${line}:${column}: ${d.severity} ${d.code}: ${d.message}`;
 }
 
 function position(ws: Workspace, file: string, offset: number): { line: number; column: number } {
   return toLineColumn(ws.files[file] ?? '', offset);
 }
 
-/** `path:line:col: severity code: message`, the format editors and CI annotate from. */
+/** A workspace diagnostic in the format editors and CI annotate from. */
 export function formatDiagnostic(ws: Workspace, dir: string, d: Diagnostic): string {
-  const { line, column } = position(ws, d.span.file, d.span.start);
-  return `${displayPath(dir, d.span.file)}:${line}:${column}: ${d.severity} ${d.code}: ${d.message}`;
+  return formatDiagnosticAt(joinPath(dir, d.span.file), ws.files[d.span.file] ?? '', d);
 }
 
 /** The `--json` form of a diagnostic: positions 1-based, fixes as line/column edits. */
@@ -25,7 +33,7 @@ export function diagnosticToJson(ws: Workspace, dir: string, d: Diagnostic) {
     code: d.code,
     severity: d.severity,
     message: d.message,
-    file: displayPath(dir, d.span.file),
+    file: joinPath(dir, d.span.file),
     line,
     column,
     endLine: end.line,
@@ -36,7 +44,7 @@ export function diagnosticToJson(ws: Workspace, dir: string, d: Diagnostic) {
         const s = position(ws, e.file, e.start);
         const t = position(ws, e.file, e.end);
         return {
-          file: displayPath(dir, e.file),
+          file: joinPath(dir, e.file),
           line: s.line,
           column: s.column,
           endLine: t.line,

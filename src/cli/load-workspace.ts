@@ -1,12 +1,9 @@
 import type { Workspace } from '../core/workspace/workspace.ts';
+import { joinPath as join } from './format.ts';
 import type { CliIo } from './io.ts';
 
 /** Top-level files a workspace directory may hold. */
 const TOP_FILES = ['config.yaml', 'kraft.yaml', 'workload.yaml', 'space.yaml', 'README.md'];
-
-function join(dir: string, name: string): string {
-  return dir.endsWith('/') ? dir + name : `${dir}/${name}`;
-}
 
 /**
  * Reads a workspace directory (`config.yaml` or `kraft.yaml`, `components/*.flexos`,

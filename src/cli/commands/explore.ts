@@ -1,4 +1,4 @@
-import { hasErrors, toLineColumn, type Diagnostic } from '../../core/diagnostics.ts';
+import { hasErrors, type Diagnostic } from '../../core/diagnostics.ts';
 import {
   checkWorkload,
   completeWorkload,
@@ -23,6 +23,7 @@ import {
 import { parseComponent } from '../../core/metadata/parse-component.ts';
 import type { ComponentSpec } from '../../core/metadata/component-spec.ts';
 import { parseArgs, flagValue } from '../args.ts';
+import { formatDiagnosticAt, joinPath as join } from '../format.ts';
 import { gateSitesOf } from '../gate-sites.ts';
 import type { CliIo, Command } from '../io.ts';
 
@@ -32,10 +33,6 @@ const USAGE = `usage: flexos explore DIR [--space FILE] [--order flexos|product]
   DIR/space.yaml is the design space, DIR/workload.yaml feeds --estimate, DIR/components/*.flexos
   the [Requires] filter. --print-config ID prints the config.yaml of one configuration.
 `;
-
-function join(dir: string, name: string): string {
-  return dir.endsWith('/') ? dir + name : `${dir}/${name}`;
-}
 
 function basename(dir: string): string {
   return dir.replace(/\/+$/, '').split('/').pop() || 'space';
@@ -54,8 +51,7 @@ function createReporter(io: CliIo) {
     add(diagnostics: readonly Diagnostic[]): boolean {
       for (const d of diagnostics) {
         all.push(d);
-        const { line, column } = toLineColumn(texts.get(d.span.file) ?? '', d.span.start);
-        io.err(`${d.span.file}:${line}:${column}: ${d.severity} ${d.code}: ${d.message}\n`);
+        io.err(`${formatDiagnosticAt(d.span.file, texts.get(d.span.file) ?? '', d)}\n`);
       }
       return hasErrors(diagnostics);
     },

@@ -6,7 +6,8 @@ import type { FunctionSignature } from '../../core/rewrite/index.ts';
 import { flagValue, parseArgs } from '../args.ts';
 import type { CliIo, Command } from '../io.ts';
 import { createNodeCParser } from '../node-parser.ts';
-import { join, printDiagnostics, readConfigFile } from './rewrite.ts';
+import { joinPath as join } from '../format.ts';
+import { printDiagnostics, readConfigFile } from './rewrite.ts';
 
 const USAGE = 'usage: flexos port --config CFG --lib L [--components DIR] [--fix] FILE\n';
 

@@ -1,8 +1,11 @@
 import { parseImageConfig, type ImageConfig } from '../../core/config/index.ts';
-import { hasErrors, toLineColumn, type Diagnostic } from '../../core/diagnostics.ts';
+import { hasErrors, type Diagnostic } from '../../core/diagnostics.ts';
 import { isSharingMode, type SharingMode } from '../../core/model.ts';
-import { buildArtefacts, instantiate, type GateSite } from '../../core/rewrite/index.ts';
+import { instantiate } from '../../core/rewrite/index.ts';
+import { gateSources, type GatedSources } from '../../core/workspace/gated-sources.ts';
 import { flagValue, parseArgs } from '../args.ts';
+import { formatDiagnostic, formatDiagnosticAt, joinPath as join } from '../format.ts';
+import { loadWorkspace } from '../load-workspace.ts';
 import type { CliIo, Command } from '../io.ts';
 import { createNodeCParser } from '../node-parser.ts';
 
@@ -79,29 +82,19 @@ async function rewriteDir(
   const configName = (await io.exists(join(dir, 'config.yaml'))) ? 'config.yaml' : 'kraft.yaml';
   const config = await readConfigFile(io, join(dir, configName));
   if (!config) return 1;
+  const ws = await loadWorkspace(io, dir);
   const parser = await createNodeCParser();
-  const texts: Record<string, string> = {};
-  const diagnostics: Diagnostic[] = [];
-  const sites: GateSite[] = [];
-  for (const lib of await io.readDir(join(dir, 'libs'))) {
-    if (!(await io.isDirectory(join(dir, `libs/${lib}`)))) continue;
-    for (const name of await io.readDir(join(dir, `libs/${lib}`))) {
-      if (!/\.[ch]$/.test(name)) continue;
-      const file = `libs/${lib}/${name}`;
-      const text = await io.readFile(join(dir, file));
-      texts[join(dir, file)] = text;
-      const r = instantiate(parser, join(dir, file), text, {
-        lib,
-        config,
-        ...(sharing ? { sharing } : {}),
-      });
-      diagnostics.push(...r.diagnostics);
-      sites.push(...r.gates);
-      await io.mkdirp(join(out, `libs/${lib}`));
-      await io.writeFile(join(out, file), r.text);
-    }
+  let gated: GatedSources;
+  try {
+    gated = gateSources(ws, config, parser, sharing ?? config.sharing);
+  } finally {
+    parser.delete();
   }
-  const artefacts = buildArtefacts(config, sites, sharing ?? config.sharing);
+  const { artefacts, diagnostics } = gated;
+  for (const f of gated.files) {
+    await io.mkdirp(join(out, `libs/${f.lib}`));
+    await io.writeFile(join(out, f.path), f.text);
+  }
   if (artefacts.linkerFragments.length > 0) await io.mkdirp(join(out, 'linker'));
   for (const f of artefacts.linkerFragments)
     await io.writeFile(join(out, `linker/${f.file}`), f.text);
@@ -113,11 +106,11 @@ async function rewriteDir(
   };
   await io.writeFile(join(out, 'gates.json'), `${JSON.stringify(table, null, 2)}\n`);
   await io.writeFile(join(out, 'artefacts.json'), `${JSON.stringify(artefacts, null, 2)}\n`);
-  printDiagnostics(io, texts, diagnostics);
+  for (const d of diagnostics) io.err(`${formatDiagnostic(ws, dir, d)}\n`);
   const real = artefacts.gates.filter((g) => g.kind === 'real').reduce((n, g) => n + g.sites, 0);
   const all = artefacts.gates.reduce((n, g) => n + g.sites, 0);
   io.err(
-    `${Object.keys(texts).length} files, ${all} gate sites (${real} crossing a boundary) -> ${out}\n`,
+    `${gated.files.length} files, ${all} gate sites (${real} crossing a boundary) -> ${out}\n`,
   );
   return hasErrors(diagnostics) ? 1 : 0;
 }
@@ -140,12 +133,6 @@ export function printDiagnostics(
   texts: Record<string, string>,
   diagnostics: readonly Diagnostic[],
 ): void {
-  for (const d of diagnostics) {
-    const { line, column } = toLineColumn(texts[d.span.file] ?? '', d.span.start);
-    io.err(`${d.span.file}:${line}:${column}: ${d.severity} ${d.code}: ${d.message}\n`);
-  }
-}
-
-export function join(dir: string, name: string): string {
-  return dir.endsWith('/') ? dir + name : `${dir}/${name}`;
+  for (const d of diagnostics)
+    io.err(`${formatDiagnosticAt(d.span.file, texts[d.span.file] ?? '', d)}\n`);
 }
