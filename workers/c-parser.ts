@@ -2,7 +2,7 @@ import { Language, Parser } from 'web-tree-sitter';
 // Resolved by vite.config.ts to wasm/ (or the npm package file it is a copy of).
 import runtimeUrl from '@wasm/web-tree-sitter.wasm?url';
 import grammarUrl from '@wasm/tree-sitter-c.wasm?url';
-import type { CParser } from '../src/core/rewrite/syntax.ts';
+import type { CParser } from '../src/core/pipeline/index.ts';
 
 let loading: Promise<CParser> | null = null;
 

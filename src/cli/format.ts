@@ -1,5 +1,5 @@
 import { toLineColumn, type Diagnostic } from '../core/diagnostics.ts';
-import type { Workspace } from '../core/workspace/workspace.ts';
+import type { CliWorkspace } from './load-workspace.ts';
 
 /**
  * `dir/file` as the user typed `dir`, so paths read and printed are the ones they would type
@@ -16,24 +16,37 @@ export function formatDiagnosticAt(path: string, text: string, d: Diagnostic): s
   return `${path}:${line}:${column}: ${d.severity} ${d.code}: ${d.message}`;
 }
 
-function position(ws: Workspace, file: string, offset: number): { line: number; column: number } {
-  return toLineColumn(ws.files[file] ?? '', offset);
+function position(
+  loaded: CliWorkspace,
+  file: string,
+  offset: number,
+): { line: number; column: number } {
+  return toLineColumn(loaded.ws.files[file] ?? '', offset);
+}
+
+/** The path a workspace file prints as (the one typed for files given by a flag). */
+export function printedPath(loaded: CliWorkspace, file: string): string {
+  return loaded.paths.get(file) ?? joinPath(loaded.dir, file);
 }
 
 /** A workspace diagnostic in the format editors and CI annotate from. */
-export function formatDiagnostic(ws: Workspace, dir: string, d: Diagnostic): string {
-  return formatDiagnosticAt(joinPath(dir, d.span.file), ws.files[d.span.file] ?? '', d);
+export function formatDiagnostic(loaded: CliWorkspace, d: Diagnostic): string {
+  return formatDiagnosticAt(
+    printedPath(loaded, d.span.file),
+    loaded.ws.files[d.span.file] ?? '',
+    d,
+  );
 }
 
 /** The `--json` form of a diagnostic: positions 1-based, fixes as line/column edits. */
-export function diagnosticToJson(ws: Workspace, dir: string, d: Diagnostic) {
-  const { line, column } = position(ws, d.span.file, d.span.start);
-  const end = position(ws, d.span.file, d.span.end);
+export function diagnosticToJson(loaded: CliWorkspace, d: Diagnostic) {
+  const { line, column } = position(loaded, d.span.file, d.span.start);
+  const end = position(loaded, d.span.file, d.span.end);
   return {
     code: d.code,
     severity: d.severity,
     message: d.message,
-    file: joinPath(dir, d.span.file),
+    file: printedPath(loaded, d.span.file),
     line,
     column,
     endLine: end.line,
@@ -41,10 +54,10 @@ export function diagnosticToJson(ws: Workspace, dir: string, d: Diagnostic) {
     fixes: (d.fixes ?? []).map((f) => ({
       title: f.title,
       edits: f.edits.map((e) => {
-        const s = position(ws, e.file, e.start);
-        const t = position(ws, e.file, e.end);
+        const s = position(loaded, e.file, e.start);
+        const t = position(loaded, e.file, e.end);
         return {
-          file: joinPath(dir, e.file),
+          file: printedPath(loaded, e.file),
           line: s.line,
           column: s.column,
           endLine: t.line,

@@ -4,8 +4,27 @@ import { fileURLToPath } from 'node:url';
 import { Language, Parser } from 'web-tree-sitter';
 import type { CParser } from '../core/rewrite/syntax.ts';
 
-/** The repository root (this file is src/cli/node-parser.ts). */
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/**
+ * The repository root: the nearest folder above this module whose package.json is ours. A
+ * fixed '../..' would only hold for src/cli/node-parser.ts; the same code also runs bundled
+ * into dist/cli/flexos.mjs (scripts/build-cli.mjs), where import.meta.url is the bundle's.
+ */
+async function findRoot(): Promise<string> {
+  const start = dirname(fileURLToPath(import.meta.url));
+  for (let dir = start; ; dir = dirname(dir)) {
+    const pkg = await readFile(join(dir, 'package.json'), 'utf8').catch(() => null);
+    if (pkg !== null && isOurPackage(pkg)) return dir;
+    if (dirname(dir) === dir) throw new Error(`no flexos-playground package.json above ${start}`);
+  }
+}
+
+function isOurPackage(text: string): boolean {
+  try {
+    return (JSON.parse(text) as { name?: unknown }).name === 'flexos-playground';
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Where the grammar bytes come from: `wasm/` (copied by scripts/copy-wasm.mjs, the bytes the
@@ -17,11 +36,11 @@ const CANDIDATES = {
   grammar: ['wasm/tree-sitter-c.wasm', 'node_modules/tree-sitter-c/tree-sitter-c.wasm'],
 };
 
-async function readFirst(paths: readonly string[]): Promise<Uint8Array> {
+async function readFirst(root: string, paths: readonly string[]): Promise<Uint8Array> {
   let lastError: unknown;
   for (const p of paths) {
     try {
-      return await readFile(join(ROOT, p));
+      return await readFile(join(root, p));
     } catch (e) {
       lastError = e;
     }
@@ -36,9 +55,10 @@ let language: Promise<Language> | undefined;
 /** Loads the runtime and the C grammar once; a failed load is forgotten so the next call retries. */
 function loadLanguage(): Promise<Language> {
   language ??= (async () => {
+    const root = await findRoot();
     const [runtime, grammar] = await Promise.all([
-      readFirst(CANDIDATES.runtime),
-      readFirst(CANDIDATES.grammar),
+      readFirst(root, CANDIDATES.runtime),
+      readFirst(root, CANDIDATES.grammar),
     ]);
     await Parser.init({ wasmBinary: runtime });
     return Language.load(grammar);

@@ -4,7 +4,7 @@
 // Run: npx tsx tests/bench/solver.bench.ts
 import { conflictGraph, minimumCompartments } from '../../src/core/solver/index.ts';
 import { parseComponent } from '../../src/core/metadata/index.ts';
-import { checkWorkspace } from '../../src/core/workspace/check-workspace.ts';
+import { checkWorkspace } from '../../src/core/pipeline/check.ts';
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;

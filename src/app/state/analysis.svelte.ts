@@ -1,14 +1,15 @@
 import { wrap, type Remote } from 'comlink';
 import AnalysisWorker from '../../../workers/analysis.worker.ts?worker';
-import type { AnalysisAnswer, AnalysisApi } from '../../../workers/analysis.worker.ts';
-import type { AnalysisResult } from '../../core/workspace/analyze-workspace.ts';
-import type { Workspace } from '../../core/workspace/workspace.ts';
-import type { LibraryMove } from '../../core/workspace/move-library.ts';
-import type { BuildExport } from '../../core/workspace/export-build.ts';
+import type { AnalysisAnswer, AnalysisApi } from '../../../workers/analysis-api.ts';
 import type {
-  ExploreRequest,
-  WorkspaceExploration,
-} from '../../core/workspace/explore-workspace.ts';
+  AnalysisResult,
+  LibraryMove,
+  PortRequest,
+  PortedFile,
+  Workspace,
+  WorkspaceBuild,
+  WorkspaceSolution,
+} from '../../core/pipeline/index.ts';
 import { testSetting } from '../lib/test-settings.ts';
 
 /** The newest analysis shown, with the exact files it was computed from (for line numbers). */
@@ -98,39 +99,24 @@ export class AnalysisClient {
     if (!this.inFlight) this.phase = 'idle';
   }
 
-  /** Explores the design space of `ws` in the worker. */
-  explore(ws: Workspace, request: ExploreRequest): Promise<WorkspaceExploration> {
-    return this.track<WorkspaceExploration>(this.ensureWorker().explore(ws, request));
-  }
-
-  /** The config.yaml text of one configuration of the space. */
-  configFor(ws: Workspace, id: string): Promise<{ text: string } | { error: string }> {
-    return this.track<{ text: string } | { error: string }>(
-      this.ensureWorker().configYamlFor(ws, id),
-    );
-  }
-
   /** The build for the real toolchain (kraft.yaml, gated sources, artefacts). */
-  exportBuild(ws: Workspace): Promise<BuildExport> {
-    return this.track<BuildExport>(this.ensureWorker().exportBuild(ws));
+  build(ws: Workspace): Promise<WorkspaceBuild> {
+    return this.track<WorkspaceBuild>(this.ensureWorker().build(ws));
   }
 
   /** Plans a library move in the worker (it holds the YAML parser, the page does not). */
-  planMove(
-    text: string,
-    file: string,
-    lib: string,
-    target: string | null,
-  ): Promise<LibraryMove | null> {
-    return this.track<LibraryMove | null>(this.ensureWorker().planMove(text, file, lib, target));
+  planMove(ws: Workspace, lib: string, target: string | null): Promise<LibraryMove | null> {
+    return this.track<LibraryMove | null>(this.ensureWorker().planMove(ws, lib, target));
   }
 
-  /** Test hooks that break the worker the way real faults would. */
-  crashWorker(): void {
-    void this.ensureWorker().crash();
+  /** The minimal safe placement of `ws`, as edits of its config file. */
+  solve(ws: Workspace): Promise<WorkspaceSolution> {
+    return this.track<WorkspaceSolution>(this.ensureWorker().solve(ws));
   }
-  hangWorker(ms: number): void {
-    void this.ensureWorker().hang(ms);
+
+  /** Gate placeholders for one C file of `ws`. */
+  port(ws: Workspace, request: PortRequest): Promise<PortedFile> {
+    return this.track<PortedFile>(this.ensureWorker().port(ws, request));
   }
 
   dispose(): void {

@@ -32,7 +32,7 @@ class GraphMoves {
     const before = workspace.files[file];
     this.busy = true;
     try {
-      const plan = await analysis.planMove(before, file, lib, target);
+      const plan = await analysis.planMove(workspace.snapshot(), lib, target);
       if (!plan) return;
       if (workspace.files[file] !== before) {
         notices.push('warning', `${file} changed while the move was planned; drag again.`);

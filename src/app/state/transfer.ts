@@ -16,8 +16,8 @@ export function downloadZip(): void {
  */
 export async function downloadBuild(): Promise<void> {
   try {
-    const { files, diagnostics } = await analysis.exportBuild(workspace.snapshot());
-    if (Object.keys(files).length === 0) {
+    const { status, files, diagnostics } = await analysis.build(workspace.snapshot());
+    if (status !== 'ok') {
       const first = diagnostics.find((d) => d.severity === 'error');
       notices.push(
         'error',

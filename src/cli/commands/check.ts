@@ -1,5 +1,5 @@
 import { hasErrors } from '../../core/diagnostics.ts';
-import { checkWorkspace } from '../../core/workspace/check-workspace.ts';
+import { checkWorkspace } from '../../core/pipeline/index.ts';
 import { parseArgs } from '../args.ts';
 import { countSummary, diagnosticToJson, formatDiagnostic } from '../format.ts';
 import type { Command } from '../io.ts';
@@ -19,18 +19,13 @@ export const checkCommand: Command = async (args, io) => {
     io.err(`flexos check: ${dir} is not a directory\n`);
     return 2;
   }
-  const ws = await loadWorkspace(io, dir);
-  const { diagnostics } = checkWorkspace(ws);
+  const loaded = await loadWorkspace(io, dir);
+  const { diagnostics } = checkWorkspace(loaded.ws);
   if (parsed.flags.has('json')) {
-    io.out(
-      JSON.stringify(
-        { diagnostics: diagnostics.map((d) => diagnosticToJson(ws, dir, d)) },
-        null,
-        2,
-      ) + '\n',
-    );
+    const json = { diagnostics: diagnostics.map((d) => diagnosticToJson(loaded, d)) };
+    io.out(`${JSON.stringify(json, null, 2)}\n`);
   } else {
-    for (const d of diagnostics) io.out(formatDiagnostic(ws, dir, d) + '\n');
+    for (const d of diagnostics) io.out(`${formatDiagnostic(loaded, d)}\n`);
     io.err(`${countSummary(diagnostics)}\n`);
   }
   return hasErrors(diagnostics) ? 1 : 0;

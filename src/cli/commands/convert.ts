@@ -1,17 +1,9 @@
-import { hasErrors } from '../../core/diagnostics.ts';
-import { parseImageConfig, printConfigYaml, printKraftYaml } from '../../core/config/index.ts';
+import { convertConfig } from '../../core/pipeline/index.ts';
 import { flagValue, parseArgs } from '../args.ts';
 import { formatDiagnostic } from '../format.ts';
 import type { Command } from '../io.ts';
 
 const USAGE = 'usage: flexos convert FILE --to kraft|config\n';
-
-function dirAndName(path: string): { dir: string; name: string } {
-  const slash = path.lastIndexOf('/');
-  return slash < 0
-    ? { dir: '', name: path }
-    : { dir: path.slice(0, slash), name: path.slice(slash + 1) };
-}
 
 /** `flexos convert FILE --to kraft|config`: prints the image in the other format. */
 export const convertCommand: Command = async (args, io) => {
@@ -26,15 +18,18 @@ export const convertCommand: Command = async (args, io) => {
     io.err(`flexos convert: ${file} does not exist\n`);
     return 2;
   }
-  const { dir, name } = dirAndName(file);
   const text = await io.readFile(file);
-  const { config, diagnostics } = parseImageConfig(text, name);
-  const ws = { files: { [name]: text }, settings: { panel: 'graph' } };
-  for (const d of diagnostics) io.err(formatDiagnostic(ws, dir, d) + '\n');
-  if (!config || hasErrors(diagnostics)) {
+  const converted = convertConfig(text, file, to);
+  const loaded = {
+    ws: { files: { [file]: text }, settings: { panel: 'graph' } },
+    dir: '',
+    paths: new Map(),
+  };
+  for (const d of converted.diagnostics) io.err(`${formatDiagnostic(loaded, d)}\n`);
+  if (converted.status !== 'ok') {
     io.err('flexos convert: fix the errors above first\n');
     return 1;
   }
-  io.out(to === 'kraft' ? printKraftYaml(config) : printConfigYaml(config));
+  io.out(converted.text);
   return 0;
 };

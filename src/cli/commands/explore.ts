@@ -1,31 +1,18 @@
-import { hasErrors, type Diagnostic } from '../../core/diagnostics.ts';
+import { hasErrors } from '../../core/diagnostics.ts';
 import {
-  checkWorkload,
-  completeWorkload,
-  configurationFromId,
-  createCostTable,
-  createEstimator,
-  createRequiresCheck,
-  exploreSpace,
+  configYamlFor,
+  exploreWorkspace,
   formatReport,
   isOrder,
-  parseBudget,
-  parseLabelsCsv,
-  parseSpace,
-  parseWorkload,
-  toConfigYaml,
   toDot,
-  type AllowedCheck,
+  type ExploreRequest,
   type ExploreResult,
-  type LabelSource,
-  type Space,
-} from '../../core/explore/index.ts';
-import { parseComponent } from '../../core/metadata/parse-component.ts';
-import type { ComponentSpec } from '../../core/metadata/component-spec.ts';
-import { parseArgs, flagValue } from '../args.ts';
-import { formatDiagnosticAt, joinPath as join } from '../format.ts';
-import { gateSitesOf } from '../gate-sites.ts';
+} from '../../core/pipeline/index.ts';
+import { flagValue, parseArgs } from '../args.ts';
+import { formatDiagnostic, joinPath } from '../format.ts';
 import type { CliIo, Command } from '../io.ts';
+import { addFile, loadWorkspace } from '../load-workspace.ts';
+import { createNodeCParser } from '../node-parser.ts';
 
 const USAGE = `usage: flexos explore DIR [--space FILE] [--order flexos|product]
                      [--labels FILE.csv | --estimate [--workload FILE]] [--budget '>=N' | '<=N']
@@ -34,34 +21,10 @@ const USAGE = `usage: flexos explore DIR [--space FILE] [--order flexos|product]
   the [Requires] filter. --print-config ID prints the config.yaml of one configuration.
 `;
 
-function basename(dir: string): string {
-  return dir.replace(/\/+$/, '').split('/').pop() || 'space';
-}
-
-/** Reads files and prints their diagnostics as `path:line:col: severity code: message`. */
-function createReporter(io: CliIo) {
-  const texts = new Map<string, string>();
-  const all: Diagnostic[] = [];
-  return {
-    read: async (path: string): Promise<string> => {
-      const text = await io.readFile(path);
-      texts.set(path, text);
-      return text;
-    },
-    add(diagnostics: readonly Diagnostic[]): boolean {
-      for (const d of diagnostics) {
-        all.push(d);
-        io.err(`${formatDiagnosticAt(d.span.file, texts.get(d.span.file) ?? '', d)}\n`);
-      }
-      return hasErrors(diagnostics);
-    },
-    all,
-  };
-}
-
 /**
  * `flexos explore DIR`: count the design space of `DIR/space.yaml`, leave out what breaks a
- * component's `[Requires]`, label (CSV, cost model, lazily), print the frontier under a budget.
+ * component's `[Requires]`, label (CSV, cost model with the sources' gate sites, lazily),
+ * print the frontier under a budget. The same `exploreWorkspace` as the Explore panel.
  */
 export const exploreCommand: Command = async (args, io) => {
   const { parsed, error } = parseArgs(args, {
@@ -76,60 +39,62 @@ export const exploreCommand: Command = async (args, io) => {
   const order = flagValue(parsed, 'order') ?? 'flexos';
   if (!isOrder(order)) return usage(`unknown order '${order}' (flexos or product)`);
   const labelsFile = flagValue(parsed, 'labels');
-  if (labelsFile && parsed.flags.has('estimate'))
-    return usage('--labels and --estimate exclude each other');
+  const estimate = parsed.flags.has('estimate');
+  if (labelsFile && estimate) return usage('--labels and --estimate exclude each other');
   if (parsed.flags.has('json') && parsed.flags.has('dot'))
     return usage('--json and --dot exclude each other');
-  const budgetText = flagValue(parsed, 'budget');
-  const budget = budgetText === undefined ? undefined : parseBudget(budgetText);
-  if (budgetText !== undefined && !budget)
-    return usage(`bad budget '${budgetText}' (e.g. '>=500000' or '<=120')`);
+  if (parsed.flags.has('lazy') && !labelsFile && !estimate)
+    return usage('--lazy needs --labels or --estimate');
+  const budget = flagValue(parsed, 'budget');
+  if (budget !== undefined && !/^\s*(>=|<=)\s*\d/.test(budget))
+    return usage(`bad budget '${budget}' (e.g. '>=500000' or '<=120')`);
 
-  const files = createReporter(io);
-  const spacePath = flagValue(parsed, 'space') ?? join(dir, 'space.yaml');
-  if (!(await io.exists(spacePath))) return usage(`no space file ${spacePath}`);
-  const { space } = ((r) => (files.add(r.diagnostics), r))(
-    parseSpace(await files.read(spacePath), spacePath, basename(dir)),
-  );
-  if (!space) return 1;
+  const loaded = await loadWorkspace(io, dir);
+  const given: [flag: string, as: string][] = [
+    ['space', 'space.yaml'],
+    ['workload', 'workload.yaml'],
+    ['labels', 'labels.csv'],
+  ];
+  for (const [flag, as] of given) {
+    const path = flagValue(parsed, flag);
+    if (path === undefined) continue;
+    if (!(await io.exists(path))) return usage(`no ${flag} file ${path}`);
+    await addFile(io, loaded, path, as);
+  }
+  if (loaded.ws.files['space.yaml'] === undefined)
+    return usage(`no space file ${joinPath(dir, 'space.yaml')}`);
+  if (estimate && loaded.ws.files['workload.yaml'] === undefined)
+    return (io.err(`flexos explore: --estimate needs ${joinPath(dir, 'workload.yaml')}\n`), 1);
 
   const printId = flagValue(parsed, 'print-config');
   if (printId !== undefined) {
-    const cfg = configurationFromId(space, printId);
-    if (!('blocks' in cfg)) return (io.err(`flexos explore: ${cfg.message}\n`), 1);
-    io.out(toConfigYaml(space, cfg));
+    const r = configYamlFor(loaded.ws, printId);
+    if ('error' in r) return (io.err(`flexos explore: ${r.error}\n`), 1);
+    io.out(r.text);
     return 0;
   }
 
-  const isAllowed =
-    space.requires && !parsed.flags.has('ignore-requires')
-      ? await requiresCheck(io, dir, space, files)
-      : undefined;
-  const estimate = parsed.flags.has('estimate');
-  const workloadPath = flagValue(parsed, 'workload') ?? join(dir, 'workload.yaml');
-  const labels = await labelSource(
-    io,
-    space,
-    files,
-    labelsFile,
-    estimate ? workloadPath : undefined,
-    dir,
-  );
-  if (!labels) return 1;
-  if (parsed.flags.has('lazy') && labels.kind === 'none')
-    return usage('--lazy needs --labels or --estimate');
-
-  const result = await exploreSpace({
-    space,
+  const request: ExploreRequest = {
     order,
-    labels,
+    labels: labelsFile ? 'csv' : estimate ? 'estimate' : 'none',
     lazy: parsed.flags.has('lazy'),
-    ...(budget ? { budget } : {}),
-    ...(isAllowed ? { isAllowed } : {}),
-    onProgress: (m) => io.err(`${m}\n`),
-  });
-  print(io, result, parsed.flags);
-  return hasErrors(result.diagnostics) || hasErrors(files.all) ? 1 : 0;
+    ignoreRequires: parsed.flags.has('ignore-requires'),
+    ...(labelsFile ? { csv: loaded.ws.files['labels.csv'] ?? '' } : {}),
+    ...(budget !== undefined ? { budget } : {}),
+  };
+  const parser = estimate ? await createNodeCParser() : null;
+  try {
+    const explored = await exploreWorkspace(loaded.ws, request, {
+      parser,
+      onProgress: (m) => io.err(`${m}\n`),
+    });
+    for (const d of explored.diagnostics) io.err(`${formatDiagnostic(loaded, d)}\n`);
+    if (explored.status !== 'ok') return 1;
+    print(io, explored.result, parsed.flags);
+    return hasErrors(explored.diagnostics) ? 1 : 0;
+  } finally {
+    parser?.delete();
+  }
 };
 
 function print(io: CliIo, result: ExploreResult, flags: Map<string, string | true>): void {
@@ -151,64 +116,4 @@ function print(io: CliIo, result: ExploreResult, flags: Map<string, string | tru
   } else {
     io.out(formatReport(result, { ranking: flags.has('rank') }));
   }
-}
-
-async function requiresCheck(
-  io: CliIo,
-  dir: string,
-  space: Space,
-  files: ReturnType<typeof createReporter>,
-): Promise<AllowedCheck | undefined> {
-  const specs: ComponentSpec[] = [];
-  for (const name of await io.readDir(join(dir, 'components'))) {
-    if (!name.endsWith('.flexos')) continue;
-    const parsed = parseComponent(
-      await files.read(join(dir, `components/${name}`)),
-      join(dir, `components/${name}`),
-    );
-    if (parsed.spec && space.components.includes(parsed.spec.name)) {
-      specs.push(parsed.spec);
-      files.add(parsed.diagnostics.filter((d) => d.severity === 'error'));
-    }
-  }
-  if (specs.length === 0) return undefined;
-  return createRequiresCheck(space, specs);
-}
-
-async function labelSource(
-  io: CliIo,
-  space: Space,
-  files: ReturnType<typeof createReporter>,
-  csv: string | undefined,
-  workloadPath: string | undefined,
-  sourcesDir?: string,
-): Promise<LabelSource | undefined> {
-  if (csv !== undefined) {
-    if (!(await io.exists(csv)))
-      return (io.err(`flexos explore: no labels file ${csv}\n`), undefined);
-    const r = parseLabelsCsv(await files.read(csv), csv, space);
-    if (files.add(r.diagnostics)) return undefined;
-    return {
-      kind: 'table',
-      values: new Map([...r.labels].map(([id, l]) => [id, l.value])),
-      labelKind: 'imported',
-    };
-  }
-  if (workloadPath === undefined) return { kind: 'none' };
-  const path = workloadPath;
-  if (!(await io.exists(path)))
-    return (io.err(`flexos explore: --estimate needs ${path}\n`), undefined);
-  const parsedWorkload = parseWorkload(await files.read(path), path);
-  if (files.add(parsedWorkload.diagnostics) || !parsedWorkload.workload) return undefined;
-  // Edges the sources gate through but workload.yaml does not list come from the rewriter's
-  // gate sites, with a warning that says what was assumed for them.
-  const sites = sourcesDir === undefined ? [] : await gateSitesOf(io, sourcesDir);
-  for (const path of new Set(sites.map((s) => s.span?.file ?? '')))
-    if (path) await files.read(path);
-  const completed = completeWorkload(parsedWorkload.workload, sites, space, path);
-  files.add(completed.diagnostics);
-  const workload = completed.workload;
-  files.add(checkWorkload(workload, space, path));
-  const table = createCostTable(space.mechanism, space.sharing, workload.hardeningFactors);
-  return { kind: 'estimate', estimator: createEstimator(space, workload, table) };
 }

@@ -8,7 +8,8 @@ import {
 } from '../config/image-config.ts';
 import type { ComponentSpec } from '../metadata/component-spec.ts';
 import type { Hardening, Mechanism } from '../model.ts';
-import { resolveGateTarget, type GateCall } from './gate-scan.ts';
+import { createLibraryNames } from '../names/index.ts';
+import type { GateCall } from './gate-scan.ts';
 
 /** How a call crosses: a plain call, or a gate of the image's mechanism. */
 export type GateKind = 'nop' | 'mpk' | 'ept' | 'cheri';
@@ -104,8 +105,9 @@ export function toCompartmentGraph(
     }
     return e;
   };
+  const targets = createLibraryNames(names, config.aliases);
   for (const g of gates) {
-    const to = resolveGateTarget(g.target, names, config.aliases);
+    const to = targets.resolveTarget(g.target);
     if (to !== undefined && where.has(g.caller) && to !== g.caller) edge(g.caller, to).gates++;
   }
   for (const c of components) {

@@ -55,23 +55,6 @@ function readArguments(code: string, from: number): { args: string[]; end: numbe
 }
 
 /**
- * The library a `libX` token names: an alias, else the library whose dash-less name matches,
- * else a library of exactly that name (the rewriter reports callees by name).
- */
-export function resolveGateTarget(
-  token: string,
-  libraries: readonly string[],
-  aliases: Readonly<Record<string, string>>,
-): string | undefined {
-  const alias = aliases[token];
-  if (alias !== undefined) return alias;
-  return (
-    libraries.find((l) => `lib${l.replace(/-/g, '')}` === token) ??
-    libraries.find((l) => l === token)
-  );
-}
-
-/**
  * Replaces comments and the insides of string and character literals with spaces, keeping
  * offsets, so neither a commented-out gate nor a `(` in a string confuses the scan.
  */

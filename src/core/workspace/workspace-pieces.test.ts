@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseImageConfig } from '../config/index.ts';
 import { toCompartmentGraph } from './compartment-graph.ts';
-import { resolveGateTarget, scanGateCalls } from './gate-scan.ts';
-import { planLibraryMove } from './move-library.ts';
+import { createLibraryNames } from '../names/index.ts';
+import { scanGateCalls } from './gate-scan.ts';
+import { planLibraryMove } from '../pipeline/move-library.ts';
 
 const minikvConfig = readFileSync(
   join(import.meta.dirname, '../../../examples/minikv/config.yaml'),
@@ -34,10 +35,14 @@ describe('gate scan', () => {
 
   it('resolves libX tokens, aliases and plain names', () => {
     const libs = ['kv', 'lw-ip', 'newlib'];
-    expect(resolveGateTarget('liblwip', libs, {})).toBe('lw-ip');
-    expect(resolveGateTarget('libc', libs, { libc: 'newlib' })).toBe('newlib');
-    expect(resolveGateTarget('kv', libs, {})).toBe('kv');
-    expect(resolveGateTarget('libnope', libs, {})).toBeUndefined();
+    const plain = createLibraryNames(libs, {});
+    const aliased = createLibraryNames(libs, { libc: 'newlib' });
+    expect(plain.resolveTarget('liblwip')).toBe('lw-ip');
+    expect(aliased.resolveTarget('libc')).toBe('newlib');
+    expect(aliased.resolveTarget('liblibc')).toBe('newlib');
+    expect(plain.resolveTarget('kv')).toBe('kv');
+    expect(plain.resolveTarget('libnope')).toBeUndefined();
+    expect(plain.resolveTarget('constructor')).toBeUndefined();
   });
 });
 
@@ -68,15 +73,35 @@ describe('compartment graph', () => {
 
 describe('library moves', () => {
   it('moves into an existing or a new compartment with edits of config.yaml', () => {
-    const move = planLibraryMove(minikvConfig, 'config.yaml', 'kv', 'comp2');
+    const move = planLibraryMove(
+      { files: { 'config.yaml': minikvConfig }, settings: { panel: 'graph' } },
+      'kv',
+      'comp2',
+    );
     expect(move?.change).toEqual({ kind: 'move', lib: 'kv', compartment: 'comp2' });
     expect(move?.title).toMatch(/kv/);
-    const fresh = planLibraryMove(minikvConfig, 'config.yaml', 'kv', null);
+    const fresh = planLibraryMove(
+      { files: { 'config.yaml': minikvConfig }, settings: { panel: 'graph' } },
+      'kv',
+      null,
+    );
     expect(fresh?.change).toEqual({ kind: 'new-compartment', lib: 'kv', compartment: 'comp4' });
   });
 
   it('does nothing for a move to where the library already is, or without a config', () => {
-    expect(planLibraryMove(minikvConfig, 'config.yaml', 'kv', 'comp1')).toBeNull();
-    expect(planLibraryMove(': : :', 'config.yaml', 'kv', 'comp2')).toBeNull();
+    expect(
+      planLibraryMove(
+        { files: { 'config.yaml': minikvConfig }, settings: { panel: 'graph' } },
+        'kv',
+        'comp1',
+      ),
+    ).toBeNull();
+    expect(
+      planLibraryMove(
+        { files: { 'config.yaml': ': : :' }, settings: { panel: 'graph' } },
+        'kv',
+        'comp2',
+      ),
+    ).toBeNull();
   });
 });

@@ -7,6 +7,8 @@ import type { SharingMode } from '../model.ts';
  */
 export interface Workspace {
   files: Record<string, string>;
+  /** The workspace's name (a CLI directory's base name), where an image or space has none. */
+  name?: string;
   settings: WorkspaceSettings;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../../src/core/diagnostics.ts';
-import { checkWorkspace } from '../../../src/core/workspace/check-workspace.ts';
+import { checkWorkspace } from '../../../src/core/pipeline/check.ts';
 import { main } from '../../../src/cli/main.ts';
 import { createMemoryIo } from './memory-io.ts';
 

@@ -78,7 +78,7 @@ describe('flexos rewrite', () => {
     expect(m.out.join('')).toContain('_dss_greeted');
   });
 
-  it('writes a directory: sources, linker fragments, gates.json', async () => {
+  it('writes the build the app downloads: kraft.yaml, sources, build/ with fragments and gates.json', async () => {
     const m = memoryIo(hello());
     const code = await rewriteCommand(['hello', '--out', 'out'], m.io);
     expect(code).toBe(0);
@@ -87,14 +87,16 @@ describe('flexos rewrite', () => {
         .filter((f) => f.startsWith('out/'))
         .sort(),
     ).toEqual([
-      'out/artefacts.json',
-      'out/gates.json',
+      'out/build/artefacts.json',
+      'out/build/gates.json',
+      'out/build/libgreeter.ld',
+      'out/config.yaml',
+      'out/kraft.yaml',
       'out/libs/app/main.c',
       'out/libs/greeter/greeter.c',
       'out/libs/greeter/greeter.h',
-      'out/linker/libgreeter.ld',
     ]);
-    const table = JSON.parse(m.files['out/gates.json'] ?? '{}') as {
+    const table = JSON.parse(m.files['out/build/gates.json'] ?? '{}') as {
       gates: { caller: string; callee: string; sites: number; kind: string }[];
     };
     expect(table.gates.map((g) => `${g.caller}->${g.callee} ${g.sites} ${g.kind}`)).toEqual([

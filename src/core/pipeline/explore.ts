@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics.ts';
 import {
   checkWorkload,
+  completeWorkload,
   configurationFromId,
   createCostTable,
   createEstimator,
@@ -16,8 +17,10 @@ import {
   type Order,
   type Space,
 } from '../explore/index.ts';
-import { parseComponent, type ComponentSpec } from '../metadata/index.ts';
-import { fileKind, type Workspace } from './workspace.ts';
+import type { CParser } from '../rewrite/index.ts';
+import { gateSources } from '../workspace/gated-sources.ts';
+import type { Workspace } from '../workspace/workspace.ts';
+import { checkWorkspace } from './check.ts';
 
 /** What the explore panel asks for. */
 export interface ExploreRequest {
@@ -30,6 +33,19 @@ export interface ExploreRequest {
   csv?: string;
   /** Keep configurations that break a component's `[Requires]` (space.yaml `requires: true`). */
   ignoreRequires?: boolean;
+  /** Measure only the configurations the frontier needs (labels other than `none`). */
+  lazy?: boolean;
+}
+
+/** What the host hands in besides the request. */
+export interface ExploreHost {
+  /**
+   * A C parser: with one, estimates also count the gate sites of the sources for edges
+   * `workload.yaml` leaves out (each such edge is a `workload/edge-from-sources` warning).
+   * The CLI and the workers both hand one in, so their estimates agree.
+   */
+  parser?: CParser | null;
+  onProgress?: (message: string) => void;
 }
 
 /** One configuration of the Hasse diagram. */
@@ -60,21 +76,38 @@ export type WorkspaceExploration =
 export async function exploreWorkspace(
   ws: Workspace,
   req: ExploreRequest,
+  host: ExploreHost = {},
 ): Promise<WorkspaceExploration> {
   const spaceText = ws.files['space.yaml'];
   if (spaceText === undefined) return { status: 'no-space', diagnostics: [] };
-  const { space, diagnostics } = parseSpace(spaceText, 'space.yaml');
+  const { space, diagnostics } = parseSpace(spaceText, 'space.yaml', ws.name ?? 'space');
   if (!space) return { status: 'invalid', diagnostics };
-  const labels = labelSource(ws, space, req, diagnostics);
-  if (!labels) return { status: 'invalid', diagnostics };
   const budget = req.budget ? parseBudget(req.budget) : undefined;
-  const specs = space.requires && !req.ignoreRequires ? componentsOf(ws) : [];
+  if (req.budget !== undefined && !budget) {
+    diagnostics.push({
+      code: 'explore/bad-budget',
+      severity: 'error',
+      message: `Bad budget '${req.budget}' (for example '>=500000' or '<=120')`,
+      span: { file: 'space.yaml', start: 0, end: 0 },
+    });
+    return { status: 'invalid', diagnostics };
+  }
+  const labels = labelSource(ws, space, req, host.parser ?? null, diagnostics);
+  if (!labels) return { status: 'invalid', diagnostics };
+  const specs =
+    space.requires && !req.ignoreRequires
+      ? checkWorkspace(ws, { fixes: false }).components.filter((c) =>
+          space.components.includes(c.name),
+        )
+      : [];
   const result = await exploreSpace({
     space,
     order: req.order,
     labels,
+    lazy: req.lazy === true,
     ...(budget ? { budget } : {}),
     ...(specs.length > 0 ? { isAllowed: createRequiresCheck(space, specs) } : {}),
+    ...(host.onProgress ? { onProgress: host.onProgress } : {}),
   });
   const frontier = new Set(result.frontier.map((m) => m.id));
   const levels = new Map<string, number>();
@@ -109,6 +142,7 @@ function labelSource(
   ws: Workspace,
   space: Space,
   req: ExploreRequest,
+  parser: CParser | null,
   out: Diagnostic[],
 ): LabelSource | null {
   if (req.labels === 'csv') {
@@ -132,9 +166,12 @@ function labelSource(
       });
       return null;
     }
-    const { workload, diagnostics } = parseWorkload(text, 'workload.yaml');
-    out.push(...diagnostics);
-    if (!workload) return null;
+    const parsed = parseWorkload(text, 'workload.yaml');
+    out.push(...parsed.diagnostics);
+    if (!parsed.workload) return null;
+    const completed = completeWorkload(parsed.workload, gateSitesOf(ws, parser), space);
+    out.push(...completed.diagnostics);
+    const workload = completed.workload;
     out.push(...checkWorkload(workload, space));
     const table = createCostTable(space.mechanism, space.sharing, workload.hardeningFactors);
     return { kind: 'estimate', estimator: createEstimator(space, workload, table) };
@@ -142,9 +179,16 @@ function labelSource(
   return { kind: 'none' };
 }
 
-function componentsOf(ws: Workspace): ComponentSpec[] {
-  return Object.keys(ws.files)
-    .filter((p) => fileKind(p) === 'component')
-    .map((p) => parseComponent(ws.files[p] ?? '', p).spec)
-    .filter((s): s is ComponentSpec => s !== null && s !== undefined);
+/**
+ * The rewriter's gate sites between libraries (callbacks included, calls inside one library
+ * left out), for the edges `workload.yaml` does not list. None without a parser or a config.
+ */
+function gateSitesOf(ws: Workspace, parser: CParser | null) {
+  if (!parser) return [];
+  const { config } = checkWorkspace(ws, { fixes: false });
+  if (!config) return [];
+  return gateSources(ws, config, parser)
+    .files.flatMap((f) => f.gates)
+    .filter((g) => g.caller !== g.callee)
+    .map((g) => ({ from: g.caller, to: g.callee, span: g.span }));
 }

@@ -1,9 +1,13 @@
-import type { ConfigChange } from '../config/config-change.ts';
-import { toConfigEdits } from '../config/config-edits.ts';
-import { compartmentOf } from '../config/image-config.ts';
-import { parseImageConfig } from '../config/parse-image-config.ts';
+import {
+  compartmentOf,
+  parseImageConfig,
+  toConfigEdits,
+  type ConfigChange,
+} from '../config/index.ts';
 import type { TextEdit } from '../diagnostics.ts';
-import { describeChange, freshCompartmentName } from '../solver/fixes.ts';
+import { describeChange, freshCompartmentName } from '../solver/index.ts';
+import type { Workspace } from '../workspace/workspace.ts';
+import { pickConfigFile } from './config-file.ts';
 
 /** A library move as the compartment graph asks for it, turned into edits of the config file. */
 export interface LibraryMove {
@@ -19,11 +23,13 @@ export interface LibraryMove {
  * cannot be read; the edits touch only the entries involved.
  */
 export function planLibraryMove(
-  text: string,
-  file: string,
+  ws: Workspace,
   lib: string,
   target: string | null,
 ): LibraryMove | null {
+  const { file } = pickConfigFile(ws);
+  if (file === null) return null;
+  const text = ws.files[file] ?? '';
   const { config } = parseImageConfig(text, file);
   if (!config) return null;
   if (target !== null && compartmentOf(config, lib)?.name === target) return null;

@@ -1,14 +1,14 @@
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.ts';
-import type { ImageConfig } from '../config/image-config.ts';
+import type { ImageConfig } from '../config/index.ts';
 import { checkWorkload, parseSpace, parseWorkload } from '../explore/index.ts';
-import type { ComponentSpec } from '../metadata/component-spec.ts';
+import type { ComponentSpec } from '../metadata/index.ts';
 import type { SharingMode } from '../model.ts';
-import type { CParser } from '../rewrite/syntax.ts';
-import { checkWorkspace } from './check-workspace.ts';
-import { toCompartmentGraph, type CompartmentGraph } from './compartment-graph.ts';
-import { gateSources, type GatedSources } from './gated-sources.ts';
-import { scanGateCalls, type GateCall } from './gate-scan.ts';
-import { fileKind, type Workspace } from './workspace.ts';
+import type { CParser } from '../rewrite/index.ts';
+import { checkWorkspace } from './check.ts';
+import { toCompartmentGraph, type CompartmentGraph } from '../workspace/compartment-graph.ts';
+import { gateSources, type GatedSources } from '../workspace/gated-sources.ts';
+import { scanGateCalls, type GateCall } from '../workspace/gate-scan.ts';
+import { fileKind, type Workspace } from '../workspace/workspace.ts';
 
 /**
  * The live pipeline of the playground, as one pure function: parse → solve → instantiate →

@@ -9,7 +9,8 @@ import {
 } from '../metadata/index.ts';
 import { parseSpace, parseWorkload } from '../explore/index.ts';
 import { checkPlacement, describeChange, type Violation } from '../solver/index.ts';
-import { fileKind, libraryOfPath, type Workspace } from './workspace.ts';
+import { fileKind, libraryOfPath, type Workspace } from '../workspace/workspace.ts';
+import { pickConfigFile } from './config-file.ts';
 
 /** What `flexos check` and the playground's Problems panel show for one workspace. */
 export interface WorkspaceCheck {
@@ -23,37 +24,6 @@ export interface WorkspaceCheck {
   violations: Violation[];
   /** Every problem, sorted by file and position; solver fixes carry config.yaml edits. */
   diagnostics: Diagnostic[];
-}
-
-/** Picks the image file: `config.yaml` wins over `kraft.yaml` (with a warning if both exist). */
-function pickConfig(ws: Workspace, diagnostics: Diagnostic[]): string | null {
-  const hasConfig = ws.files['config.yaml'] !== undefined;
-  const hasKraft = ws.files['kraft.yaml'] !== undefined;
-  if (hasConfig && hasKraft) {
-    diagnostics.push(
-      createDiagnostic(
-        'workspace/two-configs',
-        'warning',
-        'Both config.yaml and kraft.yaml are present; config.yaml is used and kraft.yaml ignored',
-        { file: 'kraft.yaml', start: 0, end: 0 },
-      ),
-    );
-  }
-  if (hasConfig) return 'config.yaml';
-  if (hasKraft) return 'kraft.yaml';
-  diagnostics.push(
-    createDiagnostic(
-      'workspace/no-config',
-      'error',
-      'The workspace has no config.yaml (or kraft.yaml)',
-      {
-        file: 'config.yaml',
-        start: 0,
-        end: 0,
-      },
-    ),
-  );
-  return null;
 }
 
 function parseComponents(ws: Workspace, diagnostics: Diagnostic[]): ComponentSpec[] {
@@ -131,8 +101,9 @@ export interface CheckOptions {
  * Pure and total: bad input gives diagnostics, never an exception.
  */
 export function checkWorkspace(ws: Workspace, options: CheckOptions = {}): WorkspaceCheck {
-  const diagnostics: Diagnostic[] = [];
-  const configFile = pickConfig(ws, diagnostics);
+  const picked = pickConfigFile(ws);
+  const diagnostics: Diagnostic[] = [...picked.diagnostics];
+  const configFile = picked.file;
   let config: ImageConfig | null = null;
   if (configFile) {
     const parsed = parseImageConfig(ws.files[configFile] ?? '', configFile);

@@ -1,0 +1,71 @@
+/**
+ * The analysis worker's API, apart from `expose` so Node tests can call exactly what the page
+ * calls (with a Node C parser handed in). Requests carry the revision they were made for and
+ * answers echo it, so the page can drop stale ones. Only `src/core/pipeline` is used.
+ */
+import {
+  analyzeWorkspace,
+  buildWorkspace,
+  planLibraryMove,
+  portFile,
+  solveWorkspace,
+  type AnalysisResult,
+  type CParser,
+  type LibraryMove,
+  type PortRequest,
+  type PortedFile,
+  type Workspace,
+  type WorkspaceBuild,
+  type WorkspaceSolution,
+} from '../src/core/pipeline/index.ts';
+
+export interface AnalysisAnswer {
+  revision: number;
+  result: AnalysisResult;
+  /** Why there is no gated C, when the C parser could not be loaded. */
+  parserError?: string;
+  /** Time spent in the worker, in milliseconds. */
+  ms: number;
+}
+
+/** The worker's API over a parser getter (memoised by the host; may reject). */
+export function createAnalysisApi(getParser: () => Promise<CParser>, now: () => number) {
+  return {
+    /** Analyses `ws`; the gated C uses the view's sharing mode (`settings.sharing`) if set. */
+    async analyze(revision: number, ws: Workspace): Promise<AnalysisAnswer> {
+      const started = now();
+      let parserError: string | undefined;
+      const parser = await getParser().catch((e: unknown) => {
+        parserError = e instanceof Error ? e.message : String(e);
+        return null;
+      });
+      const result = analyzeWorkspace(ws, {
+        now,
+        parser,
+        ...(ws.settings.sharing ? { sharing: ws.settings.sharing } : {}),
+      });
+      const ms = now() - started;
+      return { revision, result, ms, ...(parserError ? { parserError } : {}) };
+    },
+    /** The minimal safe placement, as edits of the config file. */
+    solve(ws: Workspace): WorkspaceSolution {
+      return solveWorkspace(ws);
+    },
+    /** Gate placeholders inserted into one C file (the porting step). */
+    async port(ws: Workspace, request: PortRequest): Promise<PortedFile> {
+      return portFile(ws, await getParser(), request);
+    },
+    /** kraft.yaml, gated sources and build artefacts for the real toolchain. */
+    async build(ws: Workspace): Promise<WorkspaceBuild> {
+      return buildWorkspace(ws, await getParser(), {
+        ...(ws.settings.sharing ? { sharing: ws.settings.sharing } : {}),
+      });
+    },
+    /** Edits of the config file that move `lib` (to a new compartment when `target` is null). */
+    planMove(ws: Workspace, lib: string, target: string | null): LibraryMove | null {
+      return planLibraryMove(ws, lib, target);
+    },
+  };
+}
+
+export type AnalysisApi = ReturnType<typeof createAnalysisApi>;

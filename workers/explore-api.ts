@@ -1,0 +1,34 @@
+/**
+ * The explore worker's API, apart from `expose` so Node tests call exactly what the page calls.
+ * Exploration has a worker of its own: a long one never delays problems, graph or gated C, and
+ * cancelling it is terminating that worker.
+ */
+import {
+  configYamlFor,
+  exploreWorkspace,
+  type CParser,
+  type ExploreRequest,
+  type Workspace,
+  type WorkspaceExploration,
+} from '../src/core/pipeline/index.ts';
+
+/** `onProgress` is a callback the page passes through comlink's `proxy`. */
+export function createExploreApi(getParser: () => Promise<CParser>) {
+  return {
+    /** Explores the design space; estimates count the sources' gate sites like the CLI does. */
+    async explore(
+      ws: Workspace,
+      request: ExploreRequest,
+      onProgress?: (message: string) => void,
+    ): Promise<WorkspaceExploration> {
+      const parser = request.labels === 'estimate' ? await getParser().catch(() => null) : null;
+      return exploreWorkspace(ws, request, { parser, ...(onProgress ? { onProgress } : {}) });
+    },
+    /** The config.yaml text of configuration `id` of the space. */
+    configYamlFor(ws: Workspace, id: string): { text: string } | { error: string } {
+      return configYamlFor(ws, id);
+    },
+  };
+}
+
+export type ExploreApi = ReturnType<typeof createExploreApi>;

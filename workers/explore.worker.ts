@@ -1,0 +1,5 @@
+import { expose } from 'comlink';
+import { createExploreApi } from './explore-api.ts';
+import { getCParser } from './c-parser.ts';
+
+expose(createExploreApi(getCParser));
