@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Language, Parser } from 'web-tree-sitter';
-import type { CParser } from '../core/rewrite/syntax.ts';
+import type { CParser } from '../core/rewrite/parser-types.ts';
 
 /**
  * The repository root: the nearest folder above this module whose package.json is ours. A

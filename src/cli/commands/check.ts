@@ -1,13 +1,17 @@
 import { hasErrors } from '../../core/diagnostics.ts';
-import { checkWorkspace } from '../../core/pipeline/index.ts';
+import { analyzeWorkspace, fileKind } from '../../core/pipeline/index.ts';
 import { parseArgs } from '../args.ts';
 import { countSummary, diagnosticToJson, formatDiagnostic } from '../format.ts';
 import type { Command } from '../io.ts';
 import { loadWorkspace } from '../load-workspace.ts';
+import { createNodeCParser } from '../node-parser.ts';
 
 const USAGE = 'usage: flexos check DIR [--json]\n';
 
-/** `flexos check DIR`: every diagnostic of a workspace; exit 1 if any is an error. */
+/**
+ * `flexos check DIR`: every diagnostic of a workspace, exactly the page's Problems panel (the
+ * same analysis, C sources instantiated included); exit 1 if any is an error.
+ */
 export const checkCommand: Command = async (args, io) => {
   const { parsed, error } = parseArgs(args, { valued: [], boolean: ['json'] });
   const dir = parsed.positional[0];
@@ -20,7 +24,15 @@ export const checkCommand: Command = async (args, io) => {
     return 2;
   }
   const loaded = await loadWorkspace(io, dir);
-  const { diagnostics } = checkWorkspace(loaded.ws);
+  // The C parser (wasm) is loaded only when there is C to parse.
+  const hasC = Object.keys(loaded.ws.files).some((p) => fileKind(p) === 'c');
+  const parser = hasC ? await createNodeCParser() : null;
+  let diagnostics;
+  try {
+    ({ diagnostics } = analyzeWorkspace(loaded.ws, { parser }));
+  } finally {
+    parser?.delete();
+  }
   if (parsed.flags.has('json')) {
     const json = { diagnostics: diagnostics.map((d) => diagnosticToJson(loaded, d)) };
     io.out(`${JSON.stringify(json, null, 2)}\n`);

@@ -1,6 +1,5 @@
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import type { ImageConfig } from '../config/index.ts';
-import { checkWorkload, parseSpace, parseWorkload } from '../explore/index.ts';
 import type { ComponentSpec } from '../metadata/index.ts';
 import type { SharingMode } from '../model.ts';
 import type { CParser } from '../rewrite/index.ts';
@@ -50,7 +49,7 @@ export function analyzeWorkspace(ws: Workspace, options: AnalyzeOptions = {}): A
   };
   const checked = checkWorkspace(ws);
   const { config, components, configFile } = checked;
-  const diagnostics = [...checked.diagnostics, ...checkExploreFiles(ws)];
+  const diagnostics = [...checked.diagnostics];
   lap('check');
   let gated: GatedSources | null = null;
   if (config && options.parser) {
@@ -72,17 +71,4 @@ export function analyzeWorkspace(ws: Workspace, options: AnalyzeOptions = {}): A
   lap('graph');
   diagnostics.sort(compareDiagnostics);
   return { diagnostics, configFile, config, components, graph, gated, timings };
-}
-
-/**
- * `workload.yaml` against `space.yaml` (numbers for components the space does not have);
- * each file's own parse problems come from `checkWorkspace`.
- */
-function checkExploreFiles(ws: Workspace): Diagnostic[] {
-  const spaceText = ws.files['space.yaml'];
-  const workloadText = ws.files['workload.yaml'];
-  if (spaceText === undefined || workloadText === undefined) return [];
-  const { space } = parseSpace(spaceText, 'space.yaml');
-  const { workload } = parseWorkload(workloadText, 'workload.yaml');
-  return space && workload ? checkWorkload(workload, space) : [];
 }

@@ -7,7 +7,7 @@ import {
   parseComponent,
   type ComponentSpec,
 } from '../metadata/index.ts';
-import { parseSpace, parseWorkload } from '../explore/index.ts';
+import { checkWorkload, parseSpace, parseWorkload } from '../explore/index.ts';
 import { checkPlacement, describeChange, type Violation } from '../solver/index.ts';
 import { fileKind, libraryOfPath, type Workspace } from '../workspace/workspace.ts';
 import { pickConfigFile } from './config-file.ts';
@@ -116,6 +116,7 @@ export function checkWorkspace(ws: Workspace, options: CheckOptions = {}): Works
     diagnostics.push(...parseSpace(ws.files['space.yaml']).diagnostics);
   if (ws.files['workload.yaml'] !== undefined)
     diagnostics.push(...parseWorkload(ws.files['workload.yaml']).diagnostics);
+  diagnostics.push(...checkExploreFiles(ws));
   const libraries = new Set(config?.libraries.map((l) => l.name) ?? []);
   for (const path of Object.keys(ws.files)) {
     const lib = libraryOfPath(path);
@@ -139,4 +140,17 @@ export function checkWorkspace(ws: Workspace, options: CheckOptions = {}): Works
   }
   diagnostics.sort(compareDiagnostics);
   return { configFile, config, components, libraries: names, violations, diagnostics };
+}
+
+/**
+ * `workload.yaml` against `space.yaml` (numbers for components the space does not have);
+ * each file's own parse problems are reported by the caller.
+ */
+function checkExploreFiles(ws: Workspace): Diagnostic[] {
+  const spaceText = ws.files['space.yaml'];
+  const workloadText = ws.files['workload.yaml'];
+  if (spaceText === undefined || workloadText === undefined) return [];
+  const { space } = parseSpace(spaceText, 'space.yaml');
+  const { workload } = parseWorkload(workloadText, 'workload.yaml');
+  return space && workload ? checkWorkload(workload, space) : [];
 }

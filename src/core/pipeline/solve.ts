@@ -183,6 +183,8 @@ function mapColours(
     taken.add(name);
   }
   const used = new Set(config.compartments.map((c) => c.name));
+  // Compartments no colour took over (empty ones, say) are reused before new ones are made.
+  const spare = config.compartments.map((c) => c.name).filter((n) => !taken.has(n));
   const fresh = (): string => {
     let n = 1;
     while (used.has(`comp${n}`)) n++;
@@ -196,7 +198,8 @@ function mapColours(
     let t = names.get(colour);
     if (!t) {
       const existing = byColour.get(colour);
-      t = existing ? { name: existing, fresh: false } : { name: fresh(), fresh: true };
+      const reused = existing ?? spare.shift();
+      t = reused ? { name: reused, fresh: false } : { name: fresh(), fresh: true };
       names.set(colour, t);
     }
     out.set(lib, t);
