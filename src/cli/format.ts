@@ -10,10 +10,19 @@ export function joinPath(dir: string, file: string): string {
   return dir.endsWith('/') ? dir + file : `${dir}/${file}`;
 }
 
-/** `path:line:col: severity code: message`, with the position computed in `text`. */
+/**
+ * `path:line:col: severity code: message`, with the position computed in `text`. Control
+ * characters in the path (a directory named with a newline) are escaped, so one diagnostic
+ * stays one line that editors and CI can parse.
+ */
 export function formatDiagnosticAt(path: string, text: string, d: Diagnostic): string {
   const { line, column } = toLineColumn(text, d.span.start);
-  return `${path}:${line}:${column}: ${d.severity} ${d.code}: ${d.message}`;
+  return `${escapeControls(path)}:${line}:${column}: ${d.severity} ${d.code}: ${escapeControls(d.message)}`;
+}
+
+function escapeControls(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
 }
 
 function position(

@@ -20,20 +20,25 @@ export interface CliWorkspace {
 /**
  * Reads a workspace directory (`config.yaml` or `kraft.yaml`, `components/*.flexos`,
  * `libs/<lib>/*.{c,h}`, `workload.yaml`, `space.yaml`) into the same plain data the browser
- * keeps, so the CLI and the app check exactly the same thing.
+ * keeps, so the CLI and the app check exactly the same thing. A top-level file that is not a
+ * readable regular file is an error (`CliInputError`); a source that is not a regular file
+ * inside the directory (a link to /etc/passwd, a device, a sub-directory named x.c) is
+ * skipped with a note, so it never reaches a build.
  */
 export async function loadWorkspace(io: CliIo, dir: string): Promise<CliWorkspace> {
   const files: Record<string, string> = {};
   for (const name of TOP_FILES) {
     const path = joinPath(dir, name);
-    if (await io.exists(path)) files[name] = await io.readFile(path);
+    if ((await io.kind(path)) !== 'missing') files[name] = await io.readFile(path);
   }
-  await readComponents(io, joinPath(dir, 'components'), files);
+  await readComponents(io, joinPath(dir, 'components'), files, undefined, dir);
   for (const lib of await io.readDir(joinPath(dir, 'libs'))) {
-    if (!(await io.isDirectory(joinPath(dir, `libs/${lib}`)))) continue;
-    for (const name of await io.readDir(joinPath(dir, `libs/${lib}`))) {
-      if (/\.[ch]$/.test(name))
-        files[`libs/${lib}/${name}`] = await io.readFile(joinPath(dir, `libs/${lib}/${name}`));
+    const libDir = joinPath(dir, `libs/${lib}`);
+    if ((await io.kind(libDir)) !== 'directory') continue;
+    for (const name of await io.readDir(libDir)) {
+      if (!/\.[ch]$/.test(name)) continue;
+      const path = joinPath(libDir, name);
+      if (await usable(io, path, dir)) files[`libs/${lib}/${name}`] = await io.readFile(path);
     }
   }
   const name = dir.replace(/\/+$/, '').split('/').pop();
@@ -42,17 +47,31 @@ export async function loadWorkspace(io: CliIo, dir: string): Promise<CliWorkspac
   return { ws, dir, paths: new Map() };
 }
 
+/** A regular file inside `root`; anything else is skipped with a note on stderr. */
+async function usable(io: CliIo, path: string, root: string): Promise<boolean> {
+  const kind = await io.kind(path);
+  const inside = kind === 'file' && (await io.isWithin(path, root));
+  if (!inside) {
+    const why = kind === 'file' ? 'it lies outside the workspace' : 'it is not a regular file';
+    io.err(`flexos: skipping ${JSON.stringify(path)}: ${why}\n`);
+  }
+  return inside;
+}
+
 /** Reads `DIR/*.flexos` into `files` as `components/<name>`, replacing what was there. */
 export async function readComponents(
   io: CliIo,
   dir: string,
   files: Record<string, string>,
   paths?: Map<string, string>,
+  root: string = dir,
 ): Promise<void> {
   for (const name of await io.readDir(dir)) {
     if (!name.endsWith('.flexos')) continue;
-    files[`components/${name}`] = await io.readFile(joinPath(dir, name));
-    paths?.set(`components/${name}`, joinPath(dir, name));
+    const path = joinPath(dir, name);
+    if (!(await usable(io, path, root))) continue;
+    files[`components/${name}`] = await io.readFile(path);
+    paths?.set(`components/${name}`, path);
   }
 }
 
@@ -74,10 +93,10 @@ export async function addFile(
  * content says `specification:`.
  */
 export async function loadAroundConfig(io: CliIo, configPath: string): Promise<CliWorkspace> {
+  const text = await io.readFile(configPath);
   const slash = configPath.lastIndexOf('/');
   const dir = slash < 0 ? '.' : slash === 0 ? '/' : configPath.slice(0, slash);
   const loaded = await loadWorkspace(io, dir);
-  const text = await io.readFile(configPath);
   const as =
     /^specification\s*:/m.test(text) || /kraft\.ya?ml$/i.test(configPath)
       ? 'kraft.yaml'

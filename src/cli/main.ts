@@ -1,4 +1,4 @@
-import type { CliIo, Command } from './io.ts';
+import { CliInputError, type CliIo, type Command } from './io.ts';
 import { createNodeIo } from './node-io.ts';
 
 /** Commands are loaded on use, so `flexos check` never pays for the rewriter's wasm. */
@@ -49,5 +49,26 @@ export async function main(argv: string[], io: CliIo = createNodeIo()): Promise<
     usage(io);
     return 2;
   }
-  return (await entry.load())(rest, io);
+  try {
+    return await (
+      await entry.load()
+    )(rest, io);
+  } catch (e) {
+    const problem = inputProblem(e);
+    if (!problem) throw e;
+    io.err(`flexos ${name}: ${problem}\n`);
+    return 2;
+  }
+}
+
+/**
+ * A path the command could not use, as one line: `CliInputError`s, and file-system errors
+ * (they name their path). Anything else is a bug and keeps its stack trace.
+ */
+function inputProblem(e: unknown): string | null {
+  if (e instanceof CliInputError) return `${JSON.stringify(e.path)}: ${e.message}`;
+  const { code, path } = e as { code?: unknown; path?: unknown };
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code) && typeof path === 'string')
+    return `${JSON.stringify(path)}: ${code}`;
+  return null;
 }

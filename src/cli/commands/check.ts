@@ -2,7 +2,7 @@ import { hasErrors } from '../../core/diagnostics.ts';
 import { analyzeWorkspace, fileKind } from '../../core/pipeline/index.ts';
 import { parseArgs } from '../args.ts';
 import { countSummary, diagnosticToJson, formatDiagnostic } from '../format.ts';
-import type { Command } from '../io.ts';
+import { isDirectory, type Command } from '../io.ts';
 import { loadWorkspace } from '../load-workspace.ts';
 import { createNodeCParser } from '../node-parser.ts';
 
@@ -19,7 +19,7 @@ export const checkCommand: Command = async (args, io) => {
     io.err(error ? `flexos check: ${error}\n${USAGE}` : USAGE);
     return 2;
   }
-  if (!(await io.isDirectory(dir))) {
+  if (!(await isDirectory(io, dir))) {
     io.err(`flexos check: ${dir} is not a directory\n`);
     return 2;
   }

@@ -1,7 +1,7 @@
 import { convertConfig } from '../../core/pipeline/index.ts';
 import { flagValue, parseArgs } from '../args.ts';
 import { formatDiagnostic } from '../format.ts';
-import type { Command } from '../io.ts';
+import { exists, type Command } from '../io.ts';
 
 const USAGE = 'usage: flexos convert FILE --to kraft|config\n';
 
@@ -14,7 +14,7 @@ export const convertCommand: Command = async (args, io) => {
     io.err(error ? `flexos convert: ${error}\n${USAGE}` : USAGE);
     return 2;
   }
-  if (!(await io.exists(file))) {
+  if (!(await exists(io, file))) {
     io.err(`flexos convert: ${file} does not exist\n`);
     return 2;
   }

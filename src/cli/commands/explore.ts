@@ -10,7 +10,7 @@ import {
 } from '../../core/pipeline/index.ts';
 import { flagValue, parseArgs } from '../args.ts';
 import { formatDiagnostic, joinPath } from '../format.ts';
-import type { CliIo, Command } from '../io.ts';
+import { isDirectory, exists, type CliIo, type Command } from '../io.ts';
 import { addFile, loadWorkspace } from '../load-workspace.ts';
 import { createNodeCParser } from '../node-parser.ts';
 
@@ -35,7 +35,7 @@ export const exploreCommand: Command = async (args, io) => {
   const usage = (why: string): number => (io.err(`flexos explore: ${why}\n${USAGE}`), 2);
   if (error) return usage(error);
   if (dir === undefined || parsed.positional.length > 1) return usage('expected one directory');
-  if (!(await io.isDirectory(dir))) return usage(`${dir} is not a directory`);
+  if (!(await isDirectory(io, dir))) return usage(`${dir} is not a directory`);
   const order = flagValue(parsed, 'order') ?? 'flexos';
   if (!isOrder(order)) return usage(`unknown order '${order}' (flexos or product)`);
   const labelsFile = flagValue(parsed, 'labels');
@@ -58,7 +58,7 @@ export const exploreCommand: Command = async (args, io) => {
   for (const [flag, as] of given) {
     const path = flagValue(parsed, flag);
     if (path === undefined) continue;
-    if (!(await io.exists(path))) return usage(`no ${flag} file ${path}`);
+    if (!(await exists(io, path))) return usage(`no ${flag} file ${path}`);
     await addFile(io, loaded, path, as);
   }
   if (loaded.ws.files['space.yaml'] === undefined)

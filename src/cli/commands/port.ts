@@ -2,7 +2,7 @@ import { hasErrors } from '../../core/diagnostics.ts';
 import { portFile } from '../../core/pipeline/index.ts';
 import { flagValue, parseArgs } from '../args.ts';
 import { formatDiagnostic, joinPath } from '../format.ts';
-import type { Command } from '../io.ts';
+import { exists, type Command } from '../io.ts';
 import { addFile, loadAroundConfig, readComponents } from '../load-workspace.ts';
 import { createNodeCParser } from '../node-parser.ts';
 
@@ -28,7 +28,7 @@ export const portCommand: Command = async (args, io) => {
     return 2;
   }
   for (const path of [configPath, file]) {
-    if (!(await io.exists(path))) {
+    if (!(await exists(io, path))) {
       io.err(`flexos port: cannot read ${path}\n`);
       return 2;
     }

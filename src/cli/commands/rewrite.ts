@@ -2,8 +2,8 @@ import { hasErrors } from '../../core/diagnostics.ts';
 import { isSharingMode, type SharingMode } from '../../core/model.ts';
 import { buildWorkspace, rewriteFile } from '../../core/pipeline/index.ts';
 import { flagValue, parseArgs } from '../args.ts';
-import { formatDiagnostic, joinPath } from '../format.ts';
-import type { CliIo, Command } from '../io.ts';
+import { formatDiagnostic } from '../format.ts';
+import { isDirectory, exists, type CliIo, type Command } from '../io.ts';
 import { addFile, loadAroundConfig, loadWorkspace } from '../load-workspace.ts';
 import { createNodeCParser } from '../node-parser.ts';
 
@@ -59,7 +59,7 @@ async function rewriteOne(
   sharing: SharingMode | undefined,
 ): Promise<number> {
   for (const path of [configPath, file]) {
-    if (!(await io.exists(path))) {
+    if (!(await exists(io, path))) {
       io.err(`flexos rewrite: cannot read ${path}\n`);
       return 2;
     }
@@ -84,8 +84,14 @@ async function rewriteDir(
   out: string,
   sharing: SharingMode | undefined,
 ): Promise<number> {
-  if (!(await io.isDirectory(dir))) {
+  if (!(await isDirectory(io, dir))) {
     io.err(`flexos rewrite: ${dir} is not a directory\n`);
+    return 2;
+  }
+  if (out === '' || (await io.isWithin(out, dir)) || (await io.isWithin(dir, out))) {
+    io.err(
+      `flexos rewrite: --out must be a directory apart from ${dir}, not inside it or around it\n`,
+    );
     return 2;
   }
   const loaded = await loadWorkspace(io, dir);
@@ -96,11 +102,7 @@ async function rewriteDir(
   } finally {
     parser.delete();
   }
-  for (const [path, text] of Object.entries(build.files)) {
-    const target = joinPath(out, path);
-    await io.mkdirp(target.slice(0, target.lastIndexOf('/')) || '.');
-    await io.writeFile(target, text);
-  }
+  if (build.status !== 'no-config') await io.writeTree(out, build.files);
   for (const d of build.diagnostics) io.err(`${formatDiagnostic(loaded, d)}\n`);
   if (build.status === 'no-config') return 1;
   const gates = build.artefacts?.gates ?? [];

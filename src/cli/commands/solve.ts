@@ -1,7 +1,7 @@
 import { solveWorkspace, type WorkspaceSolution } from '../../core/pipeline/index.ts';
 import { parseArgs } from '../args.ts';
 import { formatDiagnostic } from '../format.ts';
-import type { CliIo, Command } from '../io.ts';
+import { isDirectory, type CliIo, type Command } from '../io.ts';
 import { loadWorkspace } from '../load-workspace.ts';
 
 const USAGE = 'usage: flexos solve DIR [--json]\n';
@@ -17,7 +17,7 @@ export const solveCommand: Command = async (args, io) => {
     io.err(error ? `flexos solve: ${error}\n${USAGE}` : USAGE);
     return 2;
   }
-  if (!(await io.isDirectory(dir))) {
+  if (!(await isDirectory(io, dir))) {
     io.err(`flexos solve: ${dir} is not a directory\n`);
     return 2;
   }

@@ -3,45 +3,19 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { portCommand } from '../../../src/cli/commands/port.ts';
 import { rewriteCommand } from '../../../src/cli/commands/rewrite.ts';
-import type { CliIo } from '../../../src/cli/io.ts';
+import { createMemoryIo } from '../cli/memory-io.ts';
 import { EXAMPLES, exampleSources, getParser, stripGates } from './support.ts';
 
 /** An in-memory file system and captured output. */
+/** The shared in-memory io, with what was printed as lists like the assertions read them. */
 function memoryIo(files: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const dirs = (): Set<string> => {
-    const set = new Set<string>();
-    for (const f of Object.keys(files)) {
-      const parts = f.split('/');
-      for (let i = 1; i < parts.length; i++) set.add(parts.slice(0, i).join('/'));
-    }
-    return set;
+  const io = createMemoryIo(files);
+  return {
+    io,
+    files,
+    out: { join: (_separator?: string) => io.stdout },
+    err: { join: (_separator?: string) => io.stderr },
   };
-  const io: CliIo = {
-    out: (t) => void out.push(t),
-    err: (t) => void err.push(t),
-    readFile: async (p) => {
-      const t = files[p];
-      if (t === undefined) throw new Error(`ENOENT ${p}`);
-      return t;
-    },
-    readBytes: async (p) => new TextEncoder().encode(files[p] ?? ''),
-    writeFile: async (p, t) => void (files[p] = t),
-    readDir: async (p) =>
-      [
-        ...new Set(
-          Object.keys(files)
-            .filter((f) => f.startsWith(`${p}/`))
-            .map((f) => f.slice(p.length + 1).split('/')[0] ?? ''),
-        ),
-      ].sort(),
-    isDirectory: async (p) => dirs().has(p),
-    exists: async (p) => p in files || dirs().has(p),
-    mkdirp: async () => {},
-    cwd: '/',
-  };
-  return { io, out, err, files };
 }
 
 function hello(): Record<string, string> {
