@@ -2,12 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Language, Parser } from 'web-tree-sitter';
-import type { CParser } from '../core/rewrite/parser-types.ts';
+import type { CParser } from '../core/pipeline/index.ts';
 
 /**
  * The repository root: the nearest folder above this module whose package.json is ours. A
  * fixed '../..' would only hold for src/cli/node-parser.ts; the same code also runs bundled
- * into dist/cli/flexos.mjs (scripts/build-cli.mjs), where import.meta.url is the bundle's.
+ * into one file by scripts/build-cli.mjs, where import.meta.url is the bundle's.
  */
 async function findRoot(): Promise<string> {
   const start = dirname(fileURLToPath(import.meta.url));

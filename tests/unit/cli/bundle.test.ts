@@ -17,14 +17,15 @@ async function inProcess(argv: string[]) {
 }
 
 describe('the one-file bundle of scripts/build-cli.mjs', () => {
-  // Inside the checkout (.cache/ is git-ignored) but at another depth than dist/cli, so the
-  // bundled node-parser has to find the repository root by walking up, not by a fixed '../..'.
+  // Inside the checkout, where git, ESLint and Prettier ignore it, but deeper than the real
+  // bundle, so the bundled node-parser has to find the repository root by walking up.
   let dir = '';
   let bundle = '';
 
   beforeAll(() => {
-    mkdirSync(join(root, '.cache'), { recursive: true });
-    dir = mkdtempSync(join(root, '.cache', 'bundle-test-'));
+    const cache = join(root, 'node_modules', '.cache');
+    mkdirSync(cache, { recursive: true });
+    dir = mkdtempSync(join(cache, 'flexos-bundle-test-'));
     bundle = join(dir, 'out', 'flexos.mjs');
     execFileSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs'), bundle], {
       cwd: root,
@@ -42,10 +43,7 @@ describe('the one-file bundle of scripts/build-cli.mjs', () => {
   }
 
   it('is a single module plus the list of its inputs', () => {
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual([
-      'flexos.mjs',
-      'flexos.mjs.inputs.json',
-    ]);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['flexos.mjs', 'flexos.mjs.inputs.json']);
     const { inputs } = JSON.parse(readFileSync(`${bundle}.inputs.json`, 'utf8')) as {
       inputs: Record<string, unknown>;
     };
