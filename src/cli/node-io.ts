@@ -116,14 +116,17 @@ async function realpathOfNearest(path: string): Promise<string> {
  * instead of dying on an unhandled EPIPE.
  */
 function quietOnClosedPipe(): void {
+  if (pipeWatched) return;
+  pipeWatched = true;
+  // Added even when a listener exists already (tsx adds one): only EPIPE is handled here.
   for (const stream of [process.stdout, process.stderr]) {
-    if (stream.listenerCount('error') > 0) continue;
     stream.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw e;
     });
   }
 }
+
+let pipeWatched = false;
 
 /** The real process and file system. */
 export function createNodeIo(): CliIo {

@@ -16,7 +16,7 @@ import {
   parseWorkload,
   formatId,
 } from '../../src/core/explore/index.ts';
-import { createRequiresCheck } from '../../src/core/explore/requires-check.ts';
+import { createRequiresCheck } from '../../src/core/explore/filter/requires-check.ts';
 import { parseComponent } from '../../src/core/metadata/parse-component.ts';
 
 const log = (s: string): void => void process.stdout.write(`${s}\n`);

@@ -15,7 +15,7 @@ import {
   type Mechanism,
   type SharingMode,
 } from '../../src/core/model.ts';
-import { parseCDocument } from '../../src/core/rewrite/c-parse.ts';
+import { parseCDocument } from '../../src/core/rewrite/parse-c.ts';
 import { instantiate } from '../../src/core/rewrite/instantiate/instantiate.ts';
 import { port } from '../../src/core/rewrite/port/port.ts';
 import type { Diagnostic } from '../../src/core/diagnostics.ts';

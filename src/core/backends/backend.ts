@@ -8,7 +8,7 @@ import type { Mechanism, SharingMode } from '../model.ts';
 export interface Backend {
   /** Canonical name, as written in `config.yaml`. */
   readonly mechanism: Mechanism;
-  /** Other accepted spellings (`intel-pku`, `vmept`); resolved by `resolveMechanismAlias`. */
+  /** Other accepted spellings (`intel-pku`, `vmept`); resolved by `names/`'s `resolveMechanism`. */
   readonly aliases: readonly string[];
   /** The `mechanism: {driver: ...}` name of `kraft.yaml` (FlexOS toolchain spelling). */
   readonly kraftDriver: string;

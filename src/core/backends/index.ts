@@ -31,12 +31,3 @@ export function getBackend(mechanism: Mechanism): Backend {
   if (!backend) throw new Error(`no backend for mechanism ${mechanism}`);
   return backend;
 }
-
-/**
- * The canonical mechanism of a name as a user may write it (`intel-pku` → `intel-mpk`,
- * `vmept` → `vm-ept`), or `undefined` when no backend answers to it. Case-sensitive, like
- * the toolchain.
- */
-export function resolveMechanismAlias(name: string): Mechanism | undefined {
-  return BACKENDS.find((b) => b.mechanism === name || b.aliases.includes(name))?.mechanism;
-}

@@ -2,8 +2,7 @@ import { createDiagnostic, type Diagnostic, type Fix, type Span } from '../diagn
 import { NAME_PATTERN } from '../model.ts';
 import { mechanismOf, type ImageConfig } from './image-config.ts';
 import type { ImageSource } from './image-source.ts';
-import { spellMechanism } from './mechanism-names.ts';
-import { nearestNames } from './nearest-name.ts';
+import { nearestNames, spellMechanism } from '../names/index.ts';
 
 /**
  * The rules of one image (DESIGN.md, "config.yaml — one image"), independent of the file

@@ -9,7 +9,7 @@ import { createKraftYamlEditor } from './kraft-yaml-editor.ts';
 import { isKraftFile, parseImageConfig } from './parse-image-config.ts';
 import { printConfigYaml } from './print-config.ts';
 import { printKraftYaml } from './print-kraft.ts';
-import { replaceAll } from './yaml-edits.ts';
+import { replaceAll } from '../yaml/index.ts';
 
 /**
  * Text edits that make `change` in `config.yaml` (or `kraft.yaml`, by file name or content),

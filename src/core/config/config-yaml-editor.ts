@@ -7,12 +7,14 @@ import {
   appendSeqItem,
   asSeq,
   columnOf,
+  type EditContext,
+  isEmptyNode,
+  keyText,
   removeSeqItem,
   setPairValue,
-  type EditContext,
-} from './yaml-edits.ts';
-import { isEmptyNode, keyText, type YPair } from './yaml-helpers.ts';
-import { yamlScalar } from './yaml-scalar.ts';
+  yamlScalar,
+  type YPair,
+} from '../yaml/index.ts';
 
 /** In-place edits of `config.yaml` (lists of single-key maps). */
 export function createConfigYamlEditor(ctx: EditContext): FormatEditor | undefined {

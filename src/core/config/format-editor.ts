@@ -1,8 +1,14 @@
 import { isMap, parseDocument, type ParsedNode, type YAMLMap } from 'yaml';
 import type { TextEdit } from '../diagnostics.ts';
 import type { Hardening, Mechanism } from '../model.ts';
-import { addPair, setPairValue, type EditContext } from './yaml-edits.ts';
-import { isEmptyNode, keyText, type YPair } from './yaml-helpers.ts';
+import {
+  addPair,
+  type EditContext,
+  isEmptyNode,
+  keyText,
+  setPairValue,
+  type YPair,
+} from '../yaml/index.ts';
 
 /**
  * Edits one file format knows how to make; each returns `undefined` when the text is not in a

@@ -26,9 +26,10 @@ export {
 } from './config-edits.ts';
 export { stripSpans, sameImageConfig } from './config-equality.ts';
 export {
+  editDistance,
   MECHANISM_ALIASES,
+  nearestNames,
   resolveMechanism,
   spellMechanism,
   toKraftDriver,
-} from './mechanism-names.ts';
-export { editDistance, nearestNames } from './nearest-name.ts';
+} from '../names/index.ts';

@@ -2,18 +2,20 @@ import { isMap } from 'yaml';
 import type { TextEdit } from '../diagnostics.ts';
 import type { Hardening, Mechanism } from '../model.ts';
 import { pairOf, rootPairs, setInValue, type FormatEditor } from './format-editor.ts';
-import { toKraftDriver } from './mechanism-names.ts';
+import { toKraftDriver } from '../names/index.ts';
 import { isCoreLibrary } from './print-kraft.ts';
 import {
   addPair,
   appendSeqItem,
   asSeq,
-  removeSeqItem,
-  setPairValue,
   type EditContext,
-} from './yaml-edits.ts';
-import { isEmptyNode, scalarText, type YPair } from './yaml-helpers.ts';
-import { yamlScalar } from './yaml-scalar.ts';
+  isEmptyNode,
+  removeSeqItem,
+  scalarText,
+  setPairValue,
+  yamlScalar,
+  type YPair,
+} from '../yaml/index.ts';
 
 /** In-place edits of `kraft.yaml` (compartments as `- name:` maps, libraries as a map). */
 export function createKraftYamlEditor(ctx: EditContext): FormatEditor | undefined {

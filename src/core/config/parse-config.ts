@@ -5,26 +5,28 @@ import type { CompartmentSource, ImageSource, LibrarySource, RawImage } from './
 import { readAliases, readRoot, defaultCompartmentName, fillMechanisms } from './read-image.ts';
 import { readHardening, readMechanism, readSharing, readString } from './read-fields.ts';
 import { singleKeyItems, type ItemEntry } from './single-key-items.ts';
-import { addPair, removePair, setPairValue } from './yaml-edits.ts';
 import {
+  addPair,
   indexPairs,
-  readBoolean,
   isEmptyNode,
   keySpan,
   pairSpan,
+  type YamlContext,
+  readBoolean,
+  removePair,
   requireKey,
+  setPairValue,
   valueSpan,
   wrongType,
-  type ParseContext,
   type YPair,
-} from './yaml-helpers.ts';
+} from '../yaml/index.ts';
 
 const TOP_KEYS = ['name', 'sharing', 'compartments', 'libraries', 'aliases'];
 const COMPARTMENT_KEYS = ['mechanism', 'default', 'hardening'];
 const LIBRARY_KEYS = ['compartment', 'hardening'];
 
 /** Reads `config.yaml` into an image with its source positions; `null` without a root map. */
-export function readConfigYaml(ctx: ParseContext): RawImage | null {
+export function readConfigYaml(ctx: YamlContext): RawImage | null {
   const root = readRoot(ctx);
   if (!root) return null;
   const top = indexPairs(ctx, root.items as YPair[], TOP_KEYS);
@@ -94,7 +96,7 @@ function properties(entry: ItemEntry): { pairs?: YPair[]; map?: YAMLMap.Parsed }
 }
 
 function readCompartment(
-  ctx: ParseContext,
+  ctx: YamlContext,
   entry: ItemEntry,
 ): { compartment: CompartmentConfig; source: CompartmentSource; mechanism: Mechanism | undefined } {
   const compartment: CompartmentConfig = {
@@ -146,7 +148,7 @@ function readCompartment(
 }
 
 function readLibrary(
-  ctx: ParseContext,
+  ctx: YamlContext,
   entry: ItemEntry,
   fallback: string,
 ): { library: LibraryConfig; source: LibrarySource } {

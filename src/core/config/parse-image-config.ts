@@ -4,7 +4,7 @@ import type { ImageConfig } from './image-config.ts';
 import type { RawImage } from './image-source.ts';
 import { readConfigYaml } from './parse-config.ts';
 import { readKraftYaml } from './parse-kraft.ts';
-import { createParseContext, type ParseContext } from './yaml-helpers.ts';
+import { createYamlContext, type YamlContext } from '../yaml/index.ts';
 
 /** What a config parser returns: the image (when one could be built) and every problem found. */
 export interface ConfigParseResult {
@@ -47,9 +47,9 @@ export function parseImageConfig(text: string, file: string): ConfigParseResult 
 function run(
   text: string,
   file: string,
-  read: (ctx: ParseContext) => RawImage | null,
+  read: (ctx: YamlContext) => RawImage | null,
 ): ConfigParseResult {
-  const ctx = createParseContext(text, file);
+  const ctx = createYamlContext(text, file, 'config');
   try {
     const raw = read(ctx);
     const diagnostics = raw

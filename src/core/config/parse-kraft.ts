@@ -5,23 +5,26 @@ import type { CompartmentSource, ImageSource, LibrarySource, RawImage } from './
 import { KRAFT_SHARING_KCONFIG } from './kraft-kconfig.ts';
 import { readAliases, readRoot, defaultCompartmentName, fillMechanisms } from './read-image.ts';
 import { readHardening, readMechanism, readString } from './read-fields.ts';
-import { addPair, removePair, removeSeqItem, setPairValue } from './yaml-edits.ts';
 import {
+  addPair,
   indexPairs,
   isEmptyNode,
   keySpan,
   keyText,
   nodeSpan,
   pairSpan,
+  type YamlContext,
   readBoolean,
+  removePair,
+  removeSeqItem,
   report,
   requireKey,
   scalarText,
+  setPairValue,
   valueSpan,
   wrongType,
-  type ParseContext,
   type YPair,
-} from './yaml-helpers.ts';
+} from '../yaml/index.ts';
 
 /** The specification version of `kraft.yaml` the FlexOS toolchain reads. */
 export const KRAFT_SPECIFICATION = '0.6';
@@ -38,7 +41,7 @@ const LIBRARY_KEYS = ['version', 'source', 'kconfig', 'is_core', 'compartment', 
  * its source positions; `null` without a root map. Unknown keys are warnings here: the
  * Unikraft format has more than this reader needs.
  */
-export function readKraftYaml(ctx: ParseContext): RawImage | null {
+export function readKraftYaml(ctx: YamlContext): RawImage | null {
   const root = readRoot(ctx);
   if (!root) return null;
   const top = indexPairs(ctx, root.items as YPair[], TOP_KEYS, 'warning', UNIKRAFT_KEYS);
@@ -100,7 +103,7 @@ export function readKraftYaml(ctx: ParseContext): RawImage | null {
   return { config, source };
 }
 
-function checkSpecification(ctx: ParseContext, pair: YPair | undefined): void {
+function checkSpecification(ctx: YamlContext, pair: YPair | undefined): void {
   const text = pair ? scalarText(pair.value) : undefined;
   if (text === KRAFT_SPECIFICATION) return;
   const span = pair ? valueSpan(ctx, pair) : { start: 0, end: 0 };
@@ -110,7 +113,7 @@ function checkSpecification(ctx: ParseContext, pair: YPair | undefined): void {
   const fixes =
     edits.length > 0 ? [{ title: `Use specification '${KRAFT_SPECIFICATION}'`, edits }] : [];
   const message = `FlexOS reads kraft.yaml specification '${KRAFT_SPECIFICATION}'; found ${text === undefined ? 'none' : `'${text}'`}.`;
-  report(ctx, 'config/unknown-specification', 'warning', message, span, fixes);
+  report(ctx, 'unknown-specification', 'warning', message, span, fixes);
 }
 
 /** The sharing mode, from the FlexOS options in `unikraft: kconfig:` (list or map form). */
@@ -134,7 +137,7 @@ function readSharing(pair: YPair | undefined): SharingMode {
 }
 
 function readCompartment(
-  ctx: ParseContext,
+  ctx: YamlContext,
   seq: YAMLSeq.Parsed,
   item: ParsedNode,
   index: number,
@@ -200,7 +203,7 @@ function readCompartment(
 }
 
 function readLibrary(
-  ctx: ParseContext,
+  ctx: YamlContext,
   pair: YPair,
   fallback: string,
 ): { library: LibraryConfig; source: LibrarySource } | undefined {

@@ -1,5 +1,5 @@
 import type { ImageConfig } from './image-config.ts';
-import { yamlFlowList, yamlScalar } from './yaml-scalar.ts';
+import { yamlFlowList, yamlScalar } from '../yaml/index.ts';
 
 /**
  * Writes an image as `config.yaml`, in the form of DESIGN.md: one item per compartment with its

@@ -1,9 +1,9 @@
 import type { ImageConfig } from './image-config.ts';
 import { mechanismOf } from './image-config.ts';
 import { KRAFT_BACKEND_KCONFIG, KRAFT_SHARING_KCONFIG } from './kraft-kconfig.ts';
-import { toKraftDriver } from './mechanism-names.ts';
+import { toKraftDriver } from '../names/index.ts';
 import { KRAFT_SPECIFICATION } from './parse-kraft.ts';
-import { yamlFlowList, yamlScalar } from './yaml-scalar.ts';
+import { yamlFlowList, yamlScalar } from '../yaml/index.ts';
 
 /** Libraries whose sources live in the Unikraft tree; kraft needs `is_core: true` for them. */
 const CORE_LIBRARIES = new Set([

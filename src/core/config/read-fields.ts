@@ -2,6 +2,7 @@ import { isScalar, isSeq } from 'yaml';
 import type { Fix, Span } from '../diagnostics.ts';
 import {
   HARDENINGS,
+  MECHANISMS,
   SHARING_MODES,
   isHardening,
   isSharingMode,
@@ -10,21 +11,25 @@ import {
   type Mechanism,
   type SharingMode,
 } from '../model.ts';
-import { mechanismSpellings, resolveMechanism, spellMechanism } from './mechanism-names.ts';
-import { nearestNames } from './nearest-name.ts';
+import {
+  mechanismSpellings,
+  nearestNames,
+  resolveMechanism,
+  spellMechanism,
+} from '../names/index.ts';
 import {
   isEmptyNode,
   nodeSpan,
+  type YamlContext,
   report,
   scalarText,
   valueSpan,
   wrongType,
-  type ParseContext,
   type YPair,
-} from './yaml-helpers.ts';
+} from '../yaml/index.ts';
 
 /** Fixes that replace the text at `span` by each of `texts`. */
-function replacements(ctx: ParseContext, span: Span, texts: string[]): Fix[] {
+function replacements(ctx: YamlContext, span: Span, texts: string[]): Fix[] {
   return texts.map((t) => ({
     title: `Change to '${t}'`,
     edits: [{ file: ctx.file, start: span.start, end: span.end, text: t }],
@@ -32,7 +37,7 @@ function replacements(ctx: ParseContext, span: Span, texts: string[]): Fix[] {
 }
 
 /** A string value (`name:`, a compartment reference); anything else is `config/wrong-type`. */
-export function readString(ctx: ParseContext, pair: YPair, what: string): string | undefined {
+export function readString(ctx: YamlContext, pair: YPair, what: string): string | undefined {
   const node = pair.value;
   if (node && isScalar(node) && typeof node.value === 'string') return node.value;
   wrongType(ctx, node, valueSpan(ctx, pair), what);
@@ -43,7 +48,7 @@ export function readString(ctx: ParseContext, pair: YPair, what: string): string
  * A hardening list `[asan, cfi]`. An empty value is an empty list; unknown entries are
  * `config/unknown-hardening` (with the closest name as a fix) and left out.
  */
-export function readHardening(ctx: ParseContext, pair: YPair): Hardening[] {
+export function readHardening(ctx: YamlContext, pair: YPair): Hardening[] {
   const node = pair.value;
   if (isEmptyNode(node)) return [];
   if (!node || !isSeq(node)) {
@@ -62,7 +67,7 @@ export function readHardening(ctx: ParseContext, pair: YPair): Hardening[] {
       const message = `Unknown hardening '${text}'; expected one of ${HARDENINGS.join(', ')}.`;
       report(
         ctx,
-        'config/unknown-hardening',
+        'unknown-hardening',
         'error',
         message,
         span,
@@ -75,7 +80,7 @@ export function readHardening(ctx: ParseContext, pair: YPair): Hardening[] {
 
 /** A mechanism or alias; unknown ones are `config/unknown-mechanism`, spelled for `format` in fixes. */
 export function readMechanism(
-  ctx: ParseContext,
+  ctx: YamlContext,
   pair: YPair,
   format: 'config' | 'kraft',
 ): { mechanism: Mechanism; span: Span } | undefined {
@@ -91,12 +96,11 @@ export function readMechanism(
     const m = resolveMechanism(n);
     return m ? [spellMechanism(m, format)] : [];
   });
-  const expected =
-    format === 'kraft' ? 'fcalls, intel-pku, vmept, cheri' : 'fcalls, intel-mpk, vm-ept, cheri';
+  const expected = MECHANISMS.map((m) => spellMechanism(m, format)).join(', ');
   const message = `Unknown mechanism '${text}'; expected one of ${expected}.`;
   report(
     ctx,
-    'config/unknown-mechanism',
+    'unknown-mechanism',
     'error',
     message,
     span,
@@ -106,7 +110,7 @@ export function readMechanism(
 }
 
 /** `sharing: heap | dss | shared-stack`; unknown values are `config/unknown-sharing` and read as heap. */
-export function readSharing(ctx: ParseContext, pair: YPair): SharingMode {
+export function readSharing(ctx: YamlContext, pair: YPair): SharingMode {
   const text = scalarText(pair.value);
   if (text === undefined) {
     wrongType(ctx, pair.value, valueSpan(ctx, pair), `one of ${SHARING_MODES.join(', ')}`);
@@ -117,7 +121,7 @@ export function readSharing(ctx: ParseContext, pair: YPair): SharingMode {
   const message = `Unknown sharing mode '${text}'; expected one of ${SHARING_MODES.join(', ')}.`;
   report(
     ctx,
-    'config/unknown-sharing',
+    'unknown-sharing',
     'error',
     message,
     span,

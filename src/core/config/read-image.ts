@@ -2,34 +2,35 @@ import { isMap, type YAMLMap } from 'yaml';
 import type { Mechanism } from '../model.ts';
 import type { CompartmentConfig, ImageConfig } from './image-config.ts';
 import type { ImageSource } from './image-source.ts';
-import { findTooDeep, MAX_NESTING } from './nesting-guard.ts';
-import { readString } from './read-fields.ts';
 import {
-  parseYaml,
+  findTooDeep,
   isEmptyNode,
   keySpan,
   keyText,
+  MAX_NESTING,
   nodeSpan,
+  type YamlContext,
+  parseYaml,
   report,
   valueSpan,
   wrongType,
-  type ParseContext,
   type YPair,
-} from './yaml-helpers.ts';
+} from '../yaml/index.ts';
+import { readString } from './read-fields.ts';
 
 /** Parses the document; its root must be a map (`config/empty` or `config/wrong-type` otherwise). */
-export function readRoot(ctx: ParseContext): YAMLMap.Parsed | undefined {
+export function readRoot(ctx: YamlContext): YAMLMap.Parsed | undefined {
   const deep = findTooDeep(ctx.text);
   if (deep !== undefined) {
     const message = `The file nests deeper than ${MAX_NESTING} levels here; it cannot be an image description.`;
-    report(ctx, 'config/too-deep', 'error', message, { start: deep, end: deep + 1 });
+    report(ctx, 'too-deep', 'error', message, { start: deep, end: deep + 1 });
     return undefined;
   }
   const doc = parseYaml(ctx);
   const root = doc.contents;
   if (root && isMap(root)) return root;
   if (!root || isEmptyNode(root)) {
-    report(ctx, 'config/empty', 'error', 'The file is empty.', { start: 0, end: ctx.text.length });
+    report(ctx, 'empty', 'error', 'The file is empty.', { start: 0, end: ctx.text.length });
   } else {
     wrongType(ctx, root, nodeSpan(ctx, root), 'a map of `name:`, `compartments:`, `libraries:`');
   }
@@ -48,7 +49,7 @@ export function setOwn<T>(record: Record<string, T>, key: string, value: T): voi
 
 /** `aliases:` — a map from a gate's `libX` name to a library. */
 export function readAliases(
-  ctx: ParseContext,
+  ctx: YamlContext,
   pair: YPair,
   config: ImageConfig,
   source: ImageSource,

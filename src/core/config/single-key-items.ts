@@ -1,17 +1,17 @@
 import { isMap, type ParsedNode, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Span, TextEdit } from '../diagnostics.ts';
-import { removeSeqItem } from './yaml-edits.ts';
 import {
   isEmptyNode,
   keySpan,
   keyText,
   nodeSpan,
+  type YamlContext,
+  removeSeqItem,
   report,
   spanAt,
   wrongType,
-  type ParseContext,
   type YPair,
-} from './yaml-helpers.ts';
+} from '../yaml/index.ts';
 
 /** One `- name: value` item of a `config.yaml` list. */
 export interface ItemEntry {
@@ -34,7 +34,7 @@ export interface ItemEntry {
  * (`config/missing-dash`); both are reported with a fix and read as meant.
  */
 export function singleKeyItems(
-  ctx: ParseContext,
+  ctx: YamlContext,
   seq: YAMLSeq.Parsed,
   propertyKeys: readonly string[],
   what: string,
@@ -51,7 +51,7 @@ export function singleKeyItems(
     const entry = (pair: YPair): ItemEntry | undefined => {
       const name = keyText(pair);
       if (name !== undefined) return { name, nameSpan: keySpan(ctx, pair), pair };
-      report(ctx, 'config/wrong-type', 'error', `Expected a ${what} name.`, keySpan(ctx, pair));
+      report(ctx, 'wrong-type', 'error', `Expected a ${what} name.`, keySpan(ctx, pair));
       return undefined;
     };
     const head = entry(first);
@@ -76,7 +76,7 @@ export function singleKeyItems(
   return out;
 }
 
-function reportShallow(ctx: ParseContext, item: YAMLMap.Parsed, rest: YPair[]): void {
+function reportShallow(ctx: YamlContext, item: YAMLMap.Parsed, rest: YPair[]): void {
   const start = rest[0]?.key?.range[0] ?? item.range[0];
   const last = rest[rest.length - 1];
   const end = last?.value?.range[1] ?? last?.key?.range[1] ?? start;
@@ -92,10 +92,10 @@ function reportShallow(ctx: ParseContext, item: YAMLMap.Parsed, rest: YPair[]): 
   }
   const fixes = edits.length > 0 ? [{ title: 'Indent these keys under the name', edits }] : [];
   const message = 'These keys belong under the name above: indent them two more spaces.';
-  report(ctx, 'config/bad-indentation', 'error', message, spanAt(ctx, start, end), fixes);
+  report(ctx, 'bad-indentation', 'error', message, spanAt(ctx, start, end), fixes);
 }
 
-function reportMissingDash(ctx: ParseContext, item: ParsedNode, pair: YPair, what: string): void {
+function reportMissingDash(ctx: YamlContext, item: ParsedNode, pair: YPair, what: string): void {
   const span = keySpan(ctx, pair);
   const fixes = [];
   if (isMap(item) && !item.flow && ctx.text.slice(span.start - 2, span.start) === '  ') {
@@ -103,5 +103,5 @@ function reportMissingDash(ctx: ParseContext, item: ParsedNode, pair: YPair, wha
     fixes.push({ title: 'Start a new list item', edits });
   }
   const message = `Each list item holds one ${what}; start this one with '- '.`;
-  report(ctx, 'config/missing-dash', 'error', message, span, fixes);
+  report(ctx, 'missing-dash', 'error', message, span, fixes);
 }

@@ -1,19 +1,19 @@
-import { countConfigurations, ENUMERATION_LIMIT, enumerateConfigurations } from './count.ts';
-import { exploreLarge } from './explore-large.ts';
-import { LARGE_MAX_OPTIONS } from './large-frontier.ts';
+import { countConfigurations, ENUMERATION_LIMIT, enumerateConfigurations } from './space/count.ts';
+import { exploreLarge } from './frontier/explore-large.ts';
+import { LARGE_MAX_OPTIONS } from './frontier/large-frontier.ts';
 import {
   failed,
   type ExploreOptions,
   type ExploreResult,
   type ResultBase,
 } from './explore-types.ts';
-import { explainIncomparable } from './explain.ts';
-import { pruneForbiddenOptions } from './forbidden-options.ts';
-import { formatBudget, rankBySafety } from './frontier.ts';
-import { countCoveringEdges, hasseDiagram, minimalElements } from './hasse.ts';
-import { formatId } from './ids.ts';
-import { labelConfigurations } from './label-configs.ts';
-import { safetyRank, type Configuration } from './space.ts';
+import { explainIncomparable } from './order/explain.ts';
+import { pruneForbiddenOptions } from './filter/forbidden-options.ts';
+import { formatBudget, rankBySafety } from './frontier/frontier.ts';
+import { countCoveringEdges, hasseDiagram, minimalElements } from './order/hasse.ts';
+import { formatId } from './space/ids.ts';
+import { labelConfigurations } from './labels/label-configs.ts';
+import { safetyRank, type Configuration } from './space/space.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { FrontierMember } from './explore-types.ts';
 

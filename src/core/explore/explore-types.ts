@@ -1,9 +1,9 @@
 import { createDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { ComponentSpec } from '../metadata/component-spec.ts';
-import type { Estimator } from './cost-model.ts';
-import type { Budget, LabelKind } from './frontier.ts';
-import type { Order } from './orders.ts';
-import type { Configuration, Space } from './space.ts';
+import type { Estimator } from './labels/cost-model.ts';
+import type { Budget, LabelKind } from './frontier/frontier.ts';
+import type { Order } from './order/orders.ts';
+import type { Configuration, Space } from './space/space.ts';
 
 /**
  * Validity beyond the space itself (a component's `[Requires]`): true, false, or why not. A

@@ -32,7 +32,7 @@ export function checkComponentAgainstImage(
 ): Diagnostic[] {
   const known = new Set([...componentNames, spec.name]);
   const out: Diagnostic[] = [];
-  for (const call of spec.calls) {
+  for (const call of spec.calls ?? []) {
     if (call.kind !== 'lib' || known.has(call.lib)) continue;
     const message = `[Call] names '${call.lib}', which this image does not contain`;
     const fixes = renameFix(call.span, call.lib, componentNames);

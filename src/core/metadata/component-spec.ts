@@ -43,7 +43,11 @@ export interface ComponentSpec {
   doc: string[];
   /** `null` when the section is absent (assumed `Read(*); Write(*)` by the solver). */
   memory: MemoryAccess | null;
-  calls: CallTarget[];
+  /**
+   * `null` when the section is absent (assumed `[Call] *` by the solver, like a library without
+   * metadata); an empty list is an empty `[Call]`: it calls nothing.
+   */
+  calls: CallTarget[] | null;
   api: ApiFunction[];
   /** `null` when absent: accepts anything. An empty list forbids everything. */
   requires: Requirement[] | null;

@@ -52,7 +52,7 @@ function callItem(b: Builder, cur: Cursor): boolean {
   const [colons, fn] = [peek(cur), cur.tokens[cur.pos + 1]];
   if (first.kind === 'star' && colons?.kind !== 'colons') {
     if (firstTime(b, 'call:*', first.start, first.end))
-      b.spec.calls.push({ kind: 'any', span: span(b, first.start, first.end) });
+      (b.spec.calls ??= []).push({ kind: 'any', span: span(b, first.start, first.end) });
     return false;
   }
   const expected = 'Expected lib::fn, lib::* or *';
@@ -87,7 +87,7 @@ function callItem(b: Builder, cur: Cursor): boolean {
     ok = false;
   }
   if (ok && firstTime(b, `call:${first.text}::${fn.text}`, first.start, fn.end)) {
-    b.spec.calls.push({
+    (b.spec.calls ??= []).push({
       kind: 'lib',
       lib: first.text,
       fn: fn.text,
@@ -216,20 +216,21 @@ const PARSERS: Record<
   Hardening: { separator: ',', item: hardeningItem },
 };
 
-/** Reads the items of `section` into `b.spec`; an empty section is a warning. */
+/**
+ * Reads the items of `section` into `b.spec`. An empty section is a warning, except `[Call]`:
+ * an empty one is how a component says it calls nothing (an absent one means `*`).
+ */
 export function parseSectionItems(b: Builder, section: Section): void {
   const { spec } = b;
   if (section.name === 'Memory access') spec.memory ??= { read: [], write: [] };
+  if (section.name === 'Call') spec.calls ??= [];
   if (section.name === 'Requires') spec.requires ??= [];
   if (section.name === 'Hardening') spec.hardening ??= [];
   if (section.tokens.length === 0) {
-    report(
-      b.ctx,
-      'meta/empty-section',
-      `[${section.name}] lists nothing`,
-      section.start,
-      section.end,
-    );
+    if (section.name !== 'Call') {
+      const message = `[${section.name}] lists nothing`;
+      report(b.ctx, 'meta/empty-section', message, section.start, section.end);
+    }
     return;
   }
   const parser = PARSERS[section.name];

@@ -22,6 +22,7 @@ export const META_CODES = [
   'meta/unknown-hardening',
   'meta/duplicate-item',
   'meta/missing-memory-access',
+  'meta/missing-call',
   'meta/empty-section',
   'meta/unknown-component-call',
   'meta/unknown-requires-who',
@@ -32,6 +33,7 @@ export type MetaCode = (typeof META_CODES)[number];
 const WARNINGS: ReadonlySet<MetaCode> = new Set<MetaCode>([
   'meta/duplicate-item',
   'meta/missing-memory-access',
+  'meta/missing-call',
   'meta/empty-section',
   'meta/unknown-component-call',
   'meta/unknown-requires-who',

@@ -1,25 +1,8 @@
+import { editDistance } from '../names/index.ts';
+
 /**
  * "Did you mean" suggestions for section names, keywords and hardening names.
  */
-
-/** Levenshtein distance, with an early exit once every cell exceeds `limit`. */
-export function editDistance(a: string, b: string, limit = Infinity): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      row.push(value);
-      best = Math.min(best, value);
-    }
-    if (best > limit) return limit + 1;
-    prev = row;
-  }
-  return prev[b.length] ?? 0;
-}
 
 /** How far a misspelling may be from a short word and still be suggested. */
 function tolerance(word: string): number {

@@ -37,7 +37,7 @@ export function parseComponent(text: string, file: string): ParsedComponent {
     name: header?.name?.text ?? '',
     doc: outline.doc,
     memory: null,
-    calls: [],
+    calls: null,
     api: [],
     requires: null,
     hardening: null,
@@ -47,9 +47,18 @@ export function parseComponent(text: string, file: string): ParsedComponent {
   for (const section of outline.sections) parseSectionItems(builder, section);
   if (!header) {
     report(ctx, 'meta/missing-header', "Expected a header 'component <name>'", 0, 0);
-  } else if (!spec.memory && !outline.misspelledMemory) {
-    const message = 'No [Memory access] section: assuming Read(*); Write(*)';
-    report(ctx, 'meta/missing-memory-access', message, spec.span.start, spec.span.end);
+  } else {
+    // Absent sections mean "anything", as for a library without metadata; say so where the
+    // component is named, unless a misspelled section header was already reported.
+    const { start, end } = spec.span;
+    if (!spec.memory && !outline.misspelled.has('Memory access')) {
+      const message = 'No [Memory access] section: assuming Read(*); Write(*)';
+      report(ctx, 'meta/missing-memory-access', message, start, end);
+    }
+    if (!spec.calls && !outline.misspelled.has('Call')) {
+      const message = 'No [Call] section: assuming [Call] * (write an empty [Call] for none)';
+      report(ctx, 'meta/missing-call', message, start, end);
+    }
   }
   ctx.diagnostics.sort(compareDiagnostics);
   return { spec: header ? spec : null, diagnostics: ctx.diagnostics };

@@ -32,8 +32,11 @@ export interface Outline {
   header: Header | null;
   doc: string[];
   sections: Section[];
-  /** An unknown section was a near miss of `[Memory access]` (already reported). */
-  misspelledMemory: boolean;
+  /**
+   * Known sections that an unknown section was a near miss of (already reported), so their
+   * absence is not reported a second time.
+   */
+  misspelled: Set<SectionName>;
 }
 
 function isSectionName(name: string): name is SectionName {
@@ -113,7 +116,7 @@ function openSection(ctx: ParseContext, outline: Outline, line: Line): Section |
   const name = ctx.text.slice(open.end, close.start);
   if (!isSectionName(name)) {
     const near = suggest(name, SECTION_NAMES);
-    if (near === 'Memory access') outline.misspelledMemory = true;
+    if (near && isSectionName(near)) outline.misspelled.add(near);
     const known = SECTION_NAMES.map((n) => `[${n}]`).join(', ');
     const message = near
       ? `Unknown section [${name}]; did you mean [${near}]?`
@@ -159,7 +162,7 @@ function reportOutside(ctx: ParseContext, line: Line): void {
 /** Reads the structure of `ctx.text`, reporting structural problems into `ctx.diagnostics`. */
 export function parseOutline(ctx: ParseContext): Outline {
   const lines = splitLines(ctx.text);
-  const outline: Outline = { header: null, doc: [], sections: [], misspelledMemory: false };
+  const outline: Outline = { header: null, doc: [], sections: [], misspelled: new Set() };
   const headerIndex = findHeader(ctx, lines);
   // `undefined`: outside any section; `null`: inside an unknown section, whose items are skipped.
   let current: Section | null | undefined;

@@ -9,9 +9,9 @@ function section(name: string, items: readonly string[], separator: string): str
 
 /**
  * Writes `spec` in canonical form: doc comments, the header, then one line per present
- * section in the order Memory access, Call, API, Requires, Hardening. Empty `calls`/`api`
- * are left out; an empty `requires` or `hardening` list is written as an empty section,
- * which means "nothing", not "absent".
+ * section in the order Memory access, Call, API, Requires, Hardening. An empty `api` is left
+ * out; an empty `calls`, `requires` or `hardening` list is written as an empty section, which
+ * means "nothing", not "absent".
  *
  * For a spec that `parseComponent` returned without errors, parsing the output gives the
  * same spec back (spans aside). Doc lines must not contain line breaks.
@@ -26,7 +26,7 @@ export function printComponent(spec: ComponentSpec): string {
     if (write.length > 0) items.push(`Write(${write.join(',')})`);
     lines.push(section('Memory access', items, '; '));
   }
-  if (spec.calls.length > 0) {
+  if (spec.calls) {
     const calls = spec.calls.map((c) => (c.kind === 'any' ? '*' : `${c.lib}::${c.fn}`));
     lines.push(section('Call', calls, ', '));
   }

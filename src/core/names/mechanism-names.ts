@@ -1,32 +1,26 @@
-import { MECHANISMS, isMechanism, type Mechanism } from '../model.ts';
+import { BACKENDS, getBackend } from '../backends/index.ts';
+import { MECHANISMS, type Mechanism } from '../model.ts';
 
 /**
- * Other spellings of mechanisms. The FlexOS toolchain names its drivers `intel-pku` and
- * `vmept`; `config.yaml` accepts those next to the canonical names so a `kraft.yaml`
- * mechanism can be pasted as is.
+ * Other spellings of mechanisms, from each backend's `aliases`. The FlexOS toolchain names its
+ * drivers `intel-pku` and `vmept`; every file accepts those next to the canonical names so a
+ * `kraft.yaml` mechanism can be pasted as is.
  */
-export const MECHANISM_ALIASES: Readonly<Record<string, Mechanism>> = {
-  'intel-pku': 'intel-mpk',
-  vmept: 'vm-ept',
-};
+export const MECHANISM_ALIASES: Readonly<Record<string, Mechanism>> = Object.fromEntries(
+  BACKENDS.flatMap((b) => b.aliases.map((alias) => [alias, b.mechanism])),
+);
 
-/** The driver names `kraft.yaml` uses for each mechanism. */
-const KRAFT_DRIVERS: Readonly<Record<Mechanism, string>> = {
-  fcalls: 'fcalls',
-  'intel-mpk': 'intel-pku',
-  'vm-ept': 'vmept',
-  cheri: 'cheri',
-};
-
-/** The canonical mechanism a name or alias stands for, or `undefined` if it is none. */
+/**
+ * The canonical mechanism a name or alias stands for (`intel-pku` → `intel-mpk`, `vmept` →
+ * `vm-ept`), or `undefined` if it is none. Case-sensitive, like the toolchain.
+ */
 export function resolveMechanism(name: string): Mechanism | undefined {
-  if (isMechanism(name)) return name;
-  return Object.hasOwn(MECHANISM_ALIASES, name) ? MECHANISM_ALIASES[name] : undefined;
+  return BACKENDS.find((b) => b.mechanism === name || b.aliases.includes(name))?.mechanism;
 }
 
 /** The FlexOS driver name of a mechanism, as written in `kraft.yaml`. */
 export function toKraftDriver(mechanism: Mechanism): string {
-  return KRAFT_DRIVERS[mechanism];
+  return getBackend(mechanism).kraftDriver;
 }
 
 /** Every accepted spelling: canonical names first, then aliases (for "did you mean"). */

@@ -6,7 +6,13 @@ import type { CParser } from '../rewrite/index.ts';
 import { checkWorkspace } from './check.ts';
 import { toCompartmentGraph, type CompartmentGraph } from '../workspace/compartment-graph.ts';
 import { gateSources, type GatedSources } from '../workspace/gated-sources.ts';
-import { scanGateCalls, type GateCall } from '../workspace/gate-scan.ts';
+import { checkGateSites } from '../solver/index.ts';
+import {
+  scanCallbacks,
+  scanGateCalls,
+  toGateSites,
+  type GateCall,
+} from '../workspace/gate-scan.ts';
 import { fileKind, type Workspace } from '../workspace/workspace.ts';
 
 /**
@@ -59,14 +65,23 @@ export function analyzeWorkspace(ws: Workspace, options: AnalyzeOptions = {}): A
   lap('instantiate');
   let graph: CompartmentGraph | null = null;
   if (config) {
+    const cFiles = Object.entries(ws.files).filter(([path]) => fileKind(path) === 'c');
     const gates: GateCall[] = gated
       ? gated.files.flatMap((f) =>
           f.gates.map((g) => ({ caller: g.caller, target: g.callee, fn: g.fn, span: g.span })),
         )
-      : Object.entries(ws.files)
-          .filter(([path]) => fileKind(path) === 'c')
-          .flatMap(([path, text]) => scanGateCalls(path, text));
+      : cFiles.flatMap(([path, text]) => scanGateCalls(path, text));
     graph = toCompartmentGraph(config, components, gates, checked.violations);
+    // The gates of the C must agree with [Call] and [API]; without a parser, as scanned.
+    const sites = gated
+      ? gated.files.flatMap((f) => f.gates)
+      : toGateSites(
+          config,
+          gates,
+          cFiles.flatMap(([path, text]) => scanCallbacks(path, text)),
+        );
+    const inImage = components.filter((c) => checked.libraries.includes(c.name));
+    diagnostics.push(...checkGateSites(config, inImage, sites));
   }
   lap('graph');
   diagnostics.sort(compareDiagnostics);

@@ -7,7 +7,7 @@ import {
 } from '../config/image-config.ts';
 import type { Hardening, Mechanism, SharingMode } from '../model.ts';
 import type { GateSite } from './instantiate/context.ts';
-import { gateToken } from './libraries.ts';
+import { gateToken } from '../names/index.ts';
 import { effectiveSharing } from './instantiate/whitelist-locals.ts';
 
 /** One compartment of a build, as the toolchain lays it out. */

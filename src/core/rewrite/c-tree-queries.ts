@@ -1,4 +1,4 @@
-import type { SyntaxNode } from './syntax.ts';
+import type { SyntaxNode } from './parser-types.ts';
 
 /**
  * Small questions about tree-sitter-c trees that several rules ask. Node texts are those of
@@ -103,7 +103,7 @@ export function ancestor(node: SyntaxNode, types: readonly string[]): SyntaxNode
 
 /**
  * Reads `[start, end)` of the file. Node texts are the masked text; rules that copy a type into
- * generated code read through `unmaskedReader` (c-parse.ts) so a masked `__typeof__(e)`
+ * generated code read through `unmaskedReader` (parse-c.ts) so a masked `__typeof__(e)`
  * comes back as written instead of the `int` the parser saw.
  */
 export type SourceReader = (start: number, end: number) => string;
@@ -196,14 +196,14 @@ export function functionDeclaratorOf(declarator: SyntaxNode | null): SyntaxNode 
 }
 
 /** Return type facts of a function definition. */
-export interface ReturnType {
+export interface FunctionReturnType {
   /** `void` functions return nothing. */
   isVoid: boolean;
   /** Declares `name` with the function's return type: `char *name`. */
   declare(name: string): string;
 }
 
-export function returnTypeOf(def: SyntaxNode, read?: SourceReader): ReturnType | null {
+export function returnTypeOf(def: SyntaxNode, read?: SourceReader): FunctionReturnType | null {
   const declarator = def.childForFieldName('declarator');
   const fn = functionDeclarator(def);
   if (!declarator || !fn) return null;

@@ -2,10 +2,10 @@
  * The C rewriter (DESIGN.md, "Gates, as the FlexOS toolchain writes them"): `port` inserts
  * gate placeholders into a library's source, `instantiate` turns placeholders into one
  * backend's code, `buildArtefacts` lays out a configuration. The host hands in a tree-sitter
- * parser with the C grammar (`syntax.ts`); everything returned is plain data.
+ * parser with the C grammar (`parser-types.ts`); everything returned is plain data.
  */
-export type { CParser, SyntaxEdit, SyntaxNode, SyntaxTree } from './syntax.ts';
-export { parseCDocument, withCDocument, parseErrors, type CDocument } from './c-parse.ts';
+export type { CParser, SyntaxEdit, SyntaxNode, SyntaxTree } from './parser-types.ts';
+export { parseCDocument, withCDocument, parseErrors, type CDocument } from './parse-c.ts';
 export {
   instantiate,
   instantiateDocument,
@@ -35,4 +35,4 @@ export {
   type GateTableEntry,
   type LinkerFragment,
 } from './artefacts.ts';
-export { gateToken } from './libraries.ts';
+export { gateToken } from '../names/index.ts';

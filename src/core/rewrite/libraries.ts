@@ -1,5 +1,4 @@
 import { createDiagnostic, type Diagnostic } from '../diagnostics.ts';
-import { nearestNames } from '../config/nearest-name.ts';
 import {
   compartmentNumbers,
   compartmentOf,
@@ -7,11 +6,7 @@ import {
   type ImageConfig,
 } from '../config/image-config.ts';
 import type { Mechanism } from '../model.ts';
-
-/** The gate token of a library: `lib` + its name without dashes (`lib-foo` → `liblibfoo`). */
-export function gateToken(lib: string): string {
-  return `lib${lib.replace(/-/g, '')}`;
-}
+import { createLibraryNames, nearestNames } from '../names/index.ts';
 
 /** Where a gate token leads: a library of the image, or the default compartment. */
 export interface ResolvedLib {
@@ -22,7 +17,7 @@ export interface ResolvedLib {
 
 /**
  * What the rules need to know about an image: compartment numbers of libraries, gate tokens
- * (including `aliases:`), and the mechanism.
+ * (including `aliases:`, resolved by `names/`), and the mechanism.
  */
 export interface ImageView {
   mechanism: Mechanism;
@@ -36,17 +31,15 @@ export interface ImageView {
 
 export function createImageView(config: ImageConfig): ImageView {
   const numbers = compartmentNumbers(config);
-  const byToken = new Map<string, string>();
-  for (const l of config.libraries) byToken.set(gateToken(l.name), l.name);
-  for (const [alias, lib] of Object.entries(config.aliases)) {
-    byToken.set(alias, lib);
-    if (!alias.startsWith('lib')) byToken.set(gateToken(alias), lib);
-  }
+  const names = createLibraryNames(
+    config.libraries.map((l) => l.name),
+    config.aliases,
+  );
   return {
     mechanism: mechanismOf(config),
     compartmentOfLib: (lib) => numbers.get(compartmentOf(config, lib)?.name ?? '') ?? 0,
-    resolveToken: (token) => byToken.get(token),
-    tokens: () => [...byToken.keys()],
+    resolveToken: names.resolveToken,
+    tokens: names.tokens,
   };
 }
 

@@ -1,6 +1,6 @@
 import { createDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import { maskAttributes, type AttributeSite, type TypeofSite } from './attributes.ts';
-import type { CParser, SyntaxNode, SyntaxPoint, SyntaxTree } from './syntax.ts';
+import type { CParser, SyntaxNode, SyntaxPoint, SyntaxTree } from './parser-types.ts';
 
 /**
  * One parsed C file: its text, the text the parser saw (attributes blanked, see

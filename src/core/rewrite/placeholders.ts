@@ -1,6 +1,6 @@
 import type { AttributeItem, AttributeSite } from './attributes.ts';
-import type { CDocument } from './c-parse.ts';
-import type { SyntaxNode } from './syntax.ts';
+import type { CDocument } from './parse-c.ts';
+import type { SyntaxNode } from './parser-types.ts';
 
 /**
  * The placeholders of DESIGN.md ("Gates, as the FlexOS toolchain writes them"), found by

@@ -1,6 +1,6 @@
-import { isDeclaratorName } from './c-syntax.ts';
-import type { CDocument } from './c-parse.ts';
-import type { SyntaxNode } from './syntax.ts';
+import { isDeclaratorName } from './c-tree-queries.ts';
+import type { CDocument } from './parse-c.ts';
+import type { SyntaxNode } from './parser-types.ts';
 
 /** An offset range of the text. */
 export interface Range {

@@ -55,7 +55,9 @@ export function allowedHardening(
 
 /**
  * Behaviour of library `name` with effective `hardening`. Without metadata a library is plain
- * C: `Read(*); Write(*)`, `[Call] *`. An absent `[Memory access]` section is `Read(*); Write(*)`.
+ * C: `Read(*); Write(*)`, `[Call] *`. An absent `[Memory access]` section is `Read(*); Write(*)`
+ * and an absent `[Call]` section is `[Call] *` (its span is the component's header, where the
+ * parser warns), so a section left out never claims less than the C may do.
  * Hardening its `[Hardening]` forbids is ignored: it cannot be applied, so it removes no
  * conflict (`checkPlacement` reports it as `solver/hardening-not-allowed`).
  */
@@ -66,13 +68,15 @@ export function behaviourOf(
 ): Behaviour {
   const hardening = allowedHardening(spec, configured);
   const memory = spec?.memory ?? { read: ['*'], write: ['*'] };
-  const calls: CallReach[] = spec
-    ? spec.calls.map((c) =>
-        c.kind === 'any'
-          ? { lib: null, fn: '*', span: c.span }
-          : { lib: c.lib, fn: c.fn, span: c.span },
-      )
-    : [{ lib: null, fn: '*' }];
+  const calls: CallReach[] = !spec
+    ? [{ lib: null, fn: '*' }]
+    : !spec.calls
+      ? [{ lib: null, fn: '*', span: spec.span }]
+      : spec.calls.map((c) =>
+          c.kind === 'any'
+            ? { lib: null, fn: '*', span: c.span }
+            : { lib: c.lib, fn: c.fn, span: c.span },
+        );
   return {
     name,
     read: hardenRegions(memory.read, hardening),

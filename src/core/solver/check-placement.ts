@@ -26,7 +26,8 @@ export interface PlacementCheck {
   violations: Violation[];
   /**
    * `solver/violation-<rule>` (error, one per violation, no text fixes: `config/` turns
-   * `Violation.fixes` into edits), `solver/call-not-in-api` (warning), `solver/missing-component`
+   * `Violation.fixes` into edits), `solver/call-not-in-api` (warning: a named call outside a
+   * declared `[API]` across a gate), `solver/missing-component`
    * (warning), `solver/hardening-not-allowed` (error), `solver/limit-exceeded` (error).
    */
   diagnostics: Diagnostic[];
@@ -35,7 +36,8 @@ export interface PlacementCheck {
 /**
  * Checks an image against its components' metadata (DESIGN.md, "Compatibility"; the rules are
  * in `checkPair`). Every component given is taken to be part of the image; a listed library
- * without metadata is plain C (`Read(*); Write(*)`, `[Call] *`) with no requirements.
+ * without metadata is plain C (`Read(*); Write(*)`, `[Call] *`) with no requirements. A
+ * shared-memory violation is found in every placement and comes with no fix.
  */
 export function checkPlacement(
   config: ImageConfig,
@@ -49,7 +51,8 @@ export function checkPlacement(
     for (const target of p.libs) {
       const { findings, notInApi } = checkPairIn(p, actor, target);
       for (const f of findings) {
-        const message = violationMessage(f, p.target.get(target)?.requires ?? null);
+        const t = p.target.get(target);
+        const message = violationMessage(f, t?.requires ?? null, (t?.api.length ?? 0) > 0);
         violations.push({ ...f, message, fixes: fixesOf(f) });
         diagnostics.push(
           createDiagnostic(

@@ -1,7 +1,7 @@
 import type { ComponentSpec } from '../metadata/component-spec.ts';
 import type { Hardening } from '../model.ts';
 import { behaviourOf } from './behaviour.ts';
-import { checkPair } from './pair-rules.ts';
+import { checkPair, separationCanRemove } from './pair-rules.ts';
 import { specMap } from './placement.ts';
 import { targetOf } from './requirements.ts';
 import { violationMessage } from './violation-report.ts';
@@ -30,9 +30,11 @@ export interface ConflictOptions {
 
 /**
  * The conflict graph: an edge between two components when placing them in one compartment
- * breaks a requirement of either (memory or calls, co-located semantics of `checkPair`). A pair
- * whose calls are refused even through a gate has an edge too, though separating it is not
- * enough: `checkPlacement` still reports it.
+ * breaks a requirement of either (private memory or calls, co-located semantics of
+ * `checkPair`). A pair whose calls are refused even through a gate has an edge too, though
+ * separating it is not enough: `checkPlacement` still reports it. Shared-memory findings never
+ * make an edge: shared memory is open to every compartment, so no colouring removes them, and
+ * `checkPlacement` reports them wherever the two are.
  */
 export function conflictGraph(
   components: readonly ComponentSpec[],
@@ -52,7 +54,8 @@ export function conflictGraph(
       ] as const) {
         const t = target[y]!;
         for (const f of checkPair(behaviour[x]!, t, true).findings)
-          reasons.push(violationMessage(f, t.requires));
+          if (separationCanRemove(f.rule))
+            reasons.push(violationMessage(f, t.requires, t.api.length > 0));
       }
       if (reasons.length > 0) edges.push({ a: nodes[i]!, b: nodes[j]!, reasons });
     }

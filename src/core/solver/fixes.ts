@@ -3,7 +3,7 @@ import type { ConfigChange } from '../config/config-change.ts';
 import { applyConfigChange, mechanismOf, type ImageConfig } from '../config/index.ts';
 import { HARDENINGS, type Hardening } from '../model.ts';
 import { allowedHardening } from './behaviour.ts';
-import { findingKey, type PairFinding } from './pair-rules.ts';
+import { findingKey, separationCanRemove, type PairFinding } from './pair-rules.ts';
 import { allFindings, findingsInvolving, withLibraryChanged, type Placement } from './placement.ts';
 
 /** A short imperative title for a change: "Move netstack to compartment comp2". */
@@ -60,10 +60,12 @@ const KIND_ORDER: Record<ConfigChange['kind'], number> = {
  * Returns a function listing the changes that remove one finding of `p`: add a hardening to the
  * actor that its `[Hardening]` allows; move the actor or the target to another existing
  * compartment; move either to a new compartment while the mechanism's limit allows one more.
- * Moves are not offered when the mechanism separates nothing. Every change is checked by
- * re-evaluating the pairs it affects; changes that bring no new finding and no hardening the
- * library's `[Hardening]` forbids come first, then by kind (harden, move, new compartment). Outcomes are cached per change, so asking for every
- * finding of a placement costs one evaluation per distinct change.
+ * Moves are not offered when the mechanism separates nothing, nor for shared memory, which
+ * every compartment reaches (only a hardening that really removes the access could fix it,
+ * and none does: `asan` keeps `Shared`). Every change is checked by re-evaluating the pairs it
+ * affects; changes that bring no new finding and no hardening the library's `[Hardening]`
+ * forbids come first, then by kind (harden, move, new compartment). Outcomes are cached per
+ * change, so asking for every finding of a placement costs one evaluation per distinct change.
  */
 export function createFixFinder(p: Placement): (finding: PairFinding) => ConfigChange[] {
   const before = new Set(allFindings(p).map(findingKey));
@@ -96,7 +98,7 @@ export function createFixFinder(p: Placement): (finding: PairFinding) => ConfigC
     for (const h of HARDENINGS)
       if (allowed.includes(h) && !has.includes(h))
         out.push({ kind: 'harden', lib: f.actor, hardening: h });
-    if (!p.separates) return out;
+    if (!p.separates || !separationCanRemove(f.rule)) return out;
     for (const lib of [f.actor, f.target]) {
       for (const c of p.config.compartments)
         if (c.name !== p.compartment.get(lib)) out.push({ kind: 'move', lib, compartment: c.name });

@@ -2,29 +2,49 @@
  * The solver: which placements of components are safe (DESIGN.md, "Compatibility").
  *
  * Decided precisely as follows.
- * - Behaviour after hardening (`behaviourOf`): an absent `[Memory access]` is `Read(*);
- *   Write(*)`, but an absent `[Call]` is taken to call nothing (a component that calls out
- *   says so); `asan` turns `*` into `Own, Shared`; `cfi` makes `*` and `lib::*` calls reach
- *   only the callee's `[API]`. Hardening a component's `[Hardening]` forbids is ignored: it
- *   cannot be applied, so it removes no conflict (the conflict graph included), and is
- *   reported as `solver/hardening-not-allowed`. A library without metadata is plain C:
- *   `Read(*); Write(*)`, `[Call] *`, no `[Requires]`, every hardening allowed.
+ * - Behaviour after hardening (`behaviourOf`): absent sections mean "anything", as for a
+ *   library without metadata: no `[Memory access]` is `Read(*); Write(*)`, no `[Call]` is
+ *   `[Call] *` (the parser warns: `meta/missing-memory-access`, `meta/missing-call`); an empty
+ *   `[Call]` calls nothing. `asan` turns `*` into `Own, Shared`; `cfi` makes `*` and `lib::*`
+ *   calls reach only the callee's declared `[API]`. Hardening a component's `[Hardening]`
+ *   forbids is ignored: it cannot be applied, so it removes no conflict (the conflict graph
+ *   included), and is reported as `solver/hardening-not-allowed`. A library without metadata
+ *   is plain C: `Read(*); Write(*)`, `[Call] *`, no `[Requires]`, every hardening allowed.
  * - Requirements (`grantsMemory`, `grantsCall`): a `[Requires]` item applies to an actor when
  *   `who` is `*` or its name; object `*` grants the whole action; a grant on `Own` also grants
  *   `Shared`. `requires: null` accepts anything, `[]` forbids everything.
- * - Co-located (same compartment, or any placement under `fcalls`): `Write(*)` needs
- *   `(Write,Own)` and `(Write,Shared)`, `Write(Shared)` needs `(Write,Shared)` (reads alike);
- *   an un-cfi'd `[Call] *` / `[Call] R::*` reaches every function of R and needs `(Call,*)`.
- * - Across a real mechanism: memory is separated; `*` / `R::*` reach R's API, `R::f` reaches
- *   `f`; every reached function needs `(Call,f)` or `(Call,*)`. `R::f` with `f` outside the
- *   API is `solver/call-not-in-api` (warning), not a violation: the gate cannot reach it.
+ * - Shared memory (whitelisted data, the shared heap, shared stacks) is open to every
+ *   compartment, as one protection key stays enabled everywhere: `Write(*)` or
+ *   `Write(Shared)` needs the target's `(Write,Shared)` wherever the two are (reads alike).
+ *   No move fixes it and no hardening does (`asan` keeps `Shared`), so such a violation has no
+ *   fix, is no conflict edge, and remains after `solve`.
+ * - Co-located (same compartment, or any placement under `fcalls`): `Write(*)` also needs
+ *   `(Write,Own)` (reads alike); an un-cfi'd `[Call] *` / `[Call] R::*` reaches every function
+ *   of R and needs `(Call,*)`.
+ * - Across a real mechanism: private memory is separated; a call enters through a gate, which
+ *   may only enter R's `[API]` when R declares one (any function when it does not): `*` /
+ *   `R::*` reach R's entry points, `R::f` reaches `f`; every reached function needs `(Call,f)`
+ *   or `(Call,*)`. `R::f` with `f` outside a declared API is `solver/call-not-in-api`
+ *   (warning), not a violation: the gate cannot reach it.
+ * - Gates of the C (`checkGateSites`): a gate to `R::f` that the caller's `[Call]` does not
+ *   allow is `solver/gate-not-in-call`, in any placement; a gate or callback wrapper entering a
+ *   function outside the callee's declared `[API]` across a real mechanism is
+ *   `solver/gate-not-in-api`. Both are errors at the gate. A callback (`libX_callback` on `f`
+ *   of L) is X entering L at `f`: `f` must be in L's `[API]`, but X's `[Call]` need not list
+ *   it (X calls a pointer it was handed; its metadata cannot name every client).
  */
 export type { Behaviour, CallReach } from './behaviour.ts';
 export { allowedHardening, behaviourOf, hardenRegions } from './behaviour.ts';
 export type { TargetView } from './requirements.ts';
 export { grantsCall, grantsMemory, requirementsFor, targetOf } from './requirements.ts';
 export type { PairFinding, PairResult, ViolationRule } from './pair-rules.ts';
-export { checkPair, findingKey, VIOLATION_RULES } from './pair-rules.ts';
+export {
+  checkPair,
+  findingKey,
+  separationCanRemove,
+  SHARED_RULES,
+  VIOLATION_RULES,
+} from './pair-rules.ts';
 export type { PlacementCheck, Violation } from './check-placement.ts';
 export { checkPlacement } from './check-placement.ts';
 export { describeChange, freshCompartmentName } from './fixes.ts';
@@ -34,3 +54,5 @@ export type { Colouring, ColouringOptions } from './colouring.ts';
 export { minimumCompartments } from './colouring.ts';
 export { proposeConfig } from './propose-config.ts';
 export { checkLimits } from './limits.ts';
+export type { GateSiteRef } from './check-gate-sites.ts';
+export { checkGateSites } from './check-gate-sites.ts';

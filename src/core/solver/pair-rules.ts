@@ -22,10 +22,24 @@ export interface PairFinding {
   functions?: string[];
 }
 
+/** Rules about the target's shared memory, which every compartment can reach. */
+export const SHARED_RULES: readonly ViolationRule[] = ['write-shared', 'read-shared'];
+
+/**
+ * Whether placing the two components apart can remove a finding of `rule`: not for shared
+ * memory, which one protection key leaves open in every compartment.
+ */
+export function separationCanRemove(rule: ViolationRule): boolean {
+  return !SHARED_RULES.includes(rule);
+}
+
 /** What one actor does to one target in a given placement. */
 export interface PairResult {
   findings: PairFinding[];
-  /** Functions named `target::fn` that are not in `target`'s API while a gate separates them. */
+  /**
+   * Functions named `target::fn` that are not in `target`'s declared API while a gate
+   * separates them: the gate cannot enter them.
+   */
   notInApi: string[];
 }
 
@@ -33,40 +47,40 @@ export interface PairResult {
  * Evaluates `actor` against `target`'s requirements. `colocated` is true when nothing separates
  * the two: same compartment, or any placement under a mechanism that separates no memory.
  *
- * Memory (co-located only; a real mechanism keeps others out of private memory): `*` touches
- * the target's `Own` and `Shared`, `Shared` touches its `Shared`, `Own` (the actor's own
- * memory) touches nothing of the target's. Calls (always checked, since a callee's
- * `[Requires]` still governs what enters through its gate): `*` and `target::*` reach every
- * function of a co-located target unless the actor has `cfi`, and otherwise the target's API;
- * `target::f` reaches `f`, except through a gate when `f` is not in the API (`notInApi`).
+ * Memory: `*` touches the target's `Own` and `Shared`, `Shared` touches its `Shared`, `Own`
+ * (the actor's own memory) touches nothing of the target's. Private memory is reached only
+ * co-located (a real mechanism keeps others out); shared memory (whitelisted data, the shared
+ * heap and stacks) is open to every compartment, so it is checked wherever the two are.
+ * Calls (always checked, since a callee's `[Requires]` still governs what enters through its
+ * gate): `*` and `target::*` reach every function of a co-located target unless the actor has
+ * `cfi`, which limits them to the target's declared API; through a gate they reach the
+ * target's API, or every function when it declares none. `target::f` reaches `f`, except
+ * through a gate when the target declares an API without `f` (`notInApi`).
  */
 export function checkPair(actor: Behaviour, target: TargetView, colocated: boolean): PairResult {
   const findings: PairFinding[] = [];
   const notInApi = new Set<string>();
   if (actor.name === target.name) return { findings, notInApi: [] };
   const base = { actor: actor.name, target: target.name };
-  if (colocated) {
-    for (const action of ['Write', 'Read'] as const) {
-      const regions = action === 'Write' ? actor.write : actor.read;
-      const prefix = action === 'Write' ? 'write' : 'read';
-      const any = regions.includes('*');
-      if (any && !grantsMemory(target, actor.name, action, 'Own'))
-        findings.push({ rule: `${prefix}-own`, ...base });
-      if (
-        (any || regions.includes('Shared')) &&
-        !grantsMemory(target, actor.name, action, 'Shared')
-      )
-        findings.push({ rule: `${prefix}-shared`, ...base });
-    }
+  for (const action of ['Write', 'Read'] as const) {
+    const regions = action === 'Write' ? actor.write : actor.read;
+    const prefix = action === 'Write' ? 'write' : 'read';
+    const any = regions.includes('*');
+    if (colocated && any && !grantsMemory(target, actor.name, action, 'Own'))
+      findings.push({ rule: `${prefix}-own`, ...base });
+    if ((any || regions.includes('Shared')) && !grantsMemory(target, actor.name, action, 'Shared'))
+      findings.push({ rule: `${prefix}-shared`, ...base });
   }
+  // Without an [API], every function is an entry point (what a gate may enter).
+  const declared = target.api.length > 0;
   let everything = false;
   const reached = new Set<string>();
   for (const call of actor.calls) {
     if (call.lib !== null && call.lib !== target.name) continue;
     if (call.lib === null || call.fn === '*') {
-      if (colocated && !actor.cfi) everything = true;
+      if (!actor.cfi && (colocated || !declared)) everything = true;
       else for (const f of target.api) reached.add(f);
-    } else if (!colocated && !target.api.includes(call.fn)) notInApi.add(call.fn);
+    } else if (!colocated && declared && !target.api.includes(call.fn)) notInApi.add(call.fn);
     else reached.add(call.fn);
   }
   if (everything && !grantsCall(target, actor.name, '*')) {

@@ -13,8 +13,15 @@ const ACTION: Record<ViolationRule, Action> = {
   call: 'Call',
 };
 
-/** One sentence saying what the actor may do that the target (with `requires`) does not allow. */
-export function violationMessage(f: PairFinding, requires: readonly Requirement[] | null): string {
+/**
+ * One sentence saying what the actor may do that the target (with `requires`, and an `[API]`
+ * when `declaresApi`) does not allow.
+ */
+export function violationMessage(
+  f: PairFinding,
+  requires: readonly Requirement[] | null,
+  declaresApi = true,
+): string {
   const { actor, target } = f;
   switch (f.rule) {
     case 'write-own':
@@ -22,14 +29,15 @@ export function violationMessage(f: PairFinding, requires: readonly Requirement[
       return `${actor} may ${f.rule.slice(0, -4)} ${target}'s private memory, which ${target} does not allow`;
     case 'write-shared':
     case 'read-shared':
-      return `${actor} may ${f.rule.slice(0, -7)} memory ${target} shares, which ${target} does not allow`;
+      return `${actor} may ${f.rule.slice(0, -7)} memory ${target} shares, which ${target} does not allow (shared memory is open to every compartment, so no placement prevents it)`;
     case 'call': {
       const fns = f.functions ?? [];
       if (fns[0] !== '*')
         return `${actor} may call ${fns.map((fn) => `${target}::${fn}`).join(', ')}, which ${target} does not allow`;
       const allowed = requirementsFor(requires ?? [], actor, 'Call').map((r) => r.object);
       const only = allowed.length > 0 ? `only ${allowed.join(', ')}` : 'no calls';
-      return `${actor} may call any function of ${target} (not only its API), but ${target} allows ${only}`;
+      const which = declaresApi ? 'not only its API' : `${target} declares no [API]`;
+      return `${actor} may call any function of ${target} (${which}), but ${target} allows ${only}`;
     }
   }
 }

@@ -111,7 +111,7 @@ export function toCompartmentGraph(
     if (to !== undefined && where.has(g.caller) && to !== g.caller) edge(g.caller, to).gates++;
   }
   for (const c of components) {
-    for (const call of c.calls) {
+    for (const call of c.calls ?? []) {
       if (call.kind === 'lib' && call.lib !== c.name && where.has(call.lib)) {
         edge(c.name, call.lib).declared = true;
       }

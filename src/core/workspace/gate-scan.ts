@@ -1,4 +1,7 @@
+import type { ImageConfig } from '../config/image-config.ts';
 import type { Span } from '../diagnostics.ts';
+import { createLibraryNames } from '../names/index.ts';
+import type { GateSiteRef } from '../solver/check-gate-sites.ts';
 import { libraryOfPath } from './workspace.ts';
 
 /**
@@ -33,6 +36,70 @@ export function scanGateCalls(path: string, text: string): GateCall[] {
     out.push({ caller, target, fn, span: { file: path, start: m.index, end: call.end } });
   }
   return out;
+}
+
+/**
+ * A function of a C file marked `__attribute__((libX_callback))` just before its definition:
+ * library X calls it back, entering the file's library.
+ */
+export interface CallbackDefinition {
+  /** Library of the file (`libs/<lib>/...`): the one entered. */
+  lib: string;
+  /** The `libX` of the attribute, as written. */
+  token: string;
+  fn: string;
+  /** The function's name, where the rewriter reports the callback too. */
+  span: Span;
+}
+
+const CALLBACK = /__attribute__\s*\(\(\s*(\w+)_callback\s*\)\)[^;{(]*?\b([A-Za-z_]\w*)(\s*)\(/g;
+
+/**
+ * Callbacks of one C file whose attribute stands before the definition (the common form; the
+ * rewriter also follows an attribute on a separate prototype, which this scan misses).
+ */
+export function scanCallbacks(path: string, text: string): CallbackDefinition[] {
+  const lib = libraryOfPath(path);
+  if (lib === undefined) return [];
+  const out: CallbackDefinition[] = [];
+  for (const m of blankComments(text).matchAll(CALLBACK)) {
+    const [all, token = '', fn = '', space = ''] = m;
+    const end = m.index + all.length - space.length - 1;
+    out.push({ lib, token, fn, span: { file: path, start: end - fn.length, end } });
+  }
+  return out;
+}
+
+/**
+ * Gate sites from the textual scan, their tokens resolved the way the rewriter resolves them
+ * (the image's libraries and `aliases:`), an unknown token kept as written.
+ */
+export function toGateSites(
+  config: ImageConfig,
+  gates: readonly GateCall[],
+  callbacks: readonly CallbackDefinition[],
+): GateSiteRef[] {
+  const names = createLibraryNames(
+    config.libraries.map((l) => l.name),
+    config.aliases,
+  );
+  const resolve = (token: string) => names.resolveToken(token) ?? token;
+  return [
+    ...gates.map((g) => ({
+      caller: g.caller,
+      callee: resolve(g.target),
+      fn: g.fn,
+      via: 'gate' as const,
+      span: g.span,
+    })),
+    ...callbacks.map((c) => ({
+      caller: resolve(c.token),
+      callee: c.lib,
+      fn: c.fn,
+      via: 'callback' as const,
+      span: c.span,
+    })),
+  ];
 }
 
 /** Top-level, trimmed arguments from just after `(` to the matching `)`. */

@@ -7,7 +7,7 @@ import {
   type BuildArtefacts,
   type GateSite,
 } from '../rewrite/index.ts';
-import type { CParser } from '../rewrite/syntax.ts';
+import type { CParser } from '../rewrite/parser-types.ts';
 import { fileKind, libraryOfPath, type Workspace } from './workspace.ts';
 
 /** One C file after instantiation for the image. */

@@ -1,5 +1,5 @@
 import type { Workspace } from './workspace.ts';
-import { toWorkspace, WORKSPACE_VERSION, type WorkspaceCheck } from './workspace-schema.ts';
+import { toWorkspace, WORKSPACE_VERSION, type WorkspacePayloadCheck } from './workspace-schema.ts';
 
 /**
  * The pure half of share links: `#v<N>/<base64url>` fragments and the JSON payload inside.
@@ -43,7 +43,7 @@ export function toSharePayload(ws: Workspace): string {
 export function fromSharePayload(
   version: number,
   json: string,
-): WorkspaceCheck | { status: 'invalid'; code: ShareLinkProblem; reason: string } {
+): WorkspacePayloadCheck | { status: 'invalid'; code: ShareLinkProblem; reason: string } {
   let raw: unknown;
   try {
     raw = JSON.parse(json);

@@ -26,7 +26,8 @@ export type Migration = (raw: unknown) => unknown;
  */
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
 
-export type WorkspaceCheck =
+/** An incoming payload brought up to date and checked: the workspace, or why it was refused. */
+export type WorkspacePayloadCheck =
   | { status: 'ok'; workspace: Workspace; migratedFrom?: number }
   | { status: 'invalid'; code: WorkspaceProblem; reason: string };
 
@@ -55,7 +56,7 @@ export function toWorkspace(
   raw: unknown,
   migrations: Readonly<Record<number, Migration>> = MIGRATIONS,
   current: number = WORKSPACE_VERSION,
-): WorkspaceCheck {
+): WorkspacePayloadCheck {
   if (!Number.isInteger(version) || version < 1) {
     return invalid('workspace/unknown-version', `unknown format version ${String(version)}`);
   }
@@ -80,7 +81,7 @@ export function toWorkspace(
   return checked;
 }
 
-function checkShape(raw: unknown): WorkspaceCheck {
+function checkShape(raw: unknown): WorkspacePayloadCheck {
   if (!isRecord(raw) || !isRecord(raw['files'])) {
     return invalid('workspace/bad-shape', 'the data holds no files');
   }
@@ -122,6 +123,6 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function invalid(code: WorkspaceProblem, reason: string): WorkspaceCheck {
+function invalid(code: WorkspaceProblem, reason: string): WorkspacePayloadCheck {
   return { status: 'invalid', code, reason };
 }

@@ -1,6 +1,6 @@
 import { isMap, isSeq, type ParsedNode, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { TextEdit } from '../diagnostics.ts';
-import { isEmptyNode, type YPair } from './yaml-helpers.ts';
+import { isEmptyNode, type YPair } from './nodes.ts';
 
 /**
  * Minimal text edits on YAML source, computed from node ranges so comments and formatting

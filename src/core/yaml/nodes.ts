@@ -1,94 +1,9 @@
-import {
-  isMap,
-  isScalar,
-  isSeq,
-  parseDocument,
-  type Document,
-  type Pair,
-  type ParsedNode,
-} from 'yaml';
-import {
-  createDiagnostic,
-  type Diagnostic,
-  type Fix,
-  type Severity,
-  type Span,
-} from '../diagnostics.ts';
-import { nearestNames } from './nearest-name.ts';
+import { isMap, isScalar, isSeq, type Pair, type ParsedNode } from 'yaml';
+import type { Severity, Span } from '../diagnostics.ts';
+import { report, spanAt, type YamlContext } from './context.ts';
 
 /** A pair as the composer builds it: parsed key and value, either may be missing. */
 export type YPair = Pair<ParsedNode | null, ParsedNode | null>;
-
-/** What a parser carries while it walks the YAML of one file. */
-export interface ParseContext {
-  text: string;
-  file: string;
-  diagnostics: Diagnostic[];
-}
-
-/** A fresh context for one file. */
-export function createParseContext(text: string, file: string): ParseContext {
-  return { text, file, diagnostics: [] };
-}
-
-/**
- * Parses YAML keeping node ranges; every error and warning of the `yaml` package becomes a
- * `config/yaml-syntax` diagnostic at its position (the composer still returns what it could).
- */
-export function parseYaml(ctx: ParseContext): Document.Parsed {
-  const doc = parseDocument(ctx.text, { prettyErrors: false, uniqueKeys: true });
-  const all = [
-    ...doc.errors.map((e) => ({ e, severity: 'error' as const })),
-    ...doc.warnings.map((e) => ({ e, severity: 'warning' as const })),
-  ];
-  for (const { e, severity } of all) {
-    const [start, end] = e.pos;
-    report(ctx, 'config/yaml-syntax', severity, e.message, { start, end });
-  }
-  return doc;
-}
-
-/** Adds a diagnostic at `[start, end)` of the context's file. */
-export function report(
-  ctx: ParseContext,
-  code: string,
-  severity: Severity,
-  message: string,
-  at: { start: number; end: number },
-  fixes: Fix[] = [],
-): void {
-  const span = spanAt(ctx, at.start, at.end);
-  ctx.diagnostics.push(createDiagnostic(code, severity, message, span, { fixes }));
-}
-
-/** A span of the context's file, clamped to its text. */
-export function spanAt(ctx: ParseContext, start: number, end: number): Span {
-  const s = clamp(start, ctx.text.length);
-  return { file: ctx.file, start: s, end: Math.max(s, clamp(end, ctx.text.length)) };
-}
-
-function clamp(n: number, max: number): number {
-  return Math.max(0, Math.min(Number.isFinite(n) ? n : 0, max));
-}
-
-/** The span of a node's value (without trailing comments). */
-export function nodeSpan(ctx: ParseContext, node: ParsedNode): Span {
-  return spanAt(ctx, node.range[0], node.range[1]);
-}
-
-/** Span of a pair from its key to the end of its value. */
-export function pairSpan(ctx: ParseContext, pair: YPair): Span {
-  const start = pair.key?.range[0] ?? pair.value?.range[0] ?? 0;
-  const end =
-    pair.value && !isEmptyNode(pair.value) ? pair.value.range[1] : (pair.key?.range[1] ?? start);
-  return spanAt(ctx, start, end);
-}
-
-/** Where a pair is, for diagnostics about it: its key, or its value when the key is empty. */
-export function keySpan(ctx: ParseContext, pair: YPair): Span {
-  const node = pair.key ?? pair.value;
-  return node ? nodeSpan(ctx, node) : spanAt(ctx, 0, 0);
-}
 
 /**
  * Text of a scalar: its string value, or its source for plain scalars YAML reads as another
@@ -101,14 +16,20 @@ export function scalarText(node: ParsedNode | null | undefined): string | undefi
   return node.source ?? String(node.value);
 }
 
-/** True for a missing value: `key:` with nothing after it. */
-export function isEmptyNode(node: ParsedNode | null | undefined): boolean {
-  return !node || (isScalar(node) && node.value === null && (node.source ?? '') === '');
-}
-
 /** The text of a pair's key (see `scalarText`). */
 export function keyText(pair: YPair): string | undefined {
   return scalarText(pair.key);
+}
+
+/** A finite number scalar, or `undefined`. */
+export function numberValue(node: ParsedNode | null | undefined): number | undefined {
+  if (!node || !isScalar(node) || typeof node.value !== 'number') return undefined;
+  return Number.isFinite(node.value) ? node.value : undefined;
+}
+
+/** True for a missing value: `key:` with nothing after it. */
+export function isEmptyNode(node: ParsedNode | null | undefined): boolean {
+  return !node || (isScalar(node) && node.value === null && (node.source ?? '') === '');
 }
 
 /** A short name of a node's type for messages. */
@@ -120,86 +41,48 @@ export function describeNode(node: ParsedNode | null | undefined): string {
   return 'an alias';
 }
 
-/**
- * Pairs of a map indexed by key (first one wins: a duplicate key is already a YAML error).
- * Keys outside `known` and `ignored` (accepted, not read) are `config/unknown-key`, with a
- * replacement when one is a typo away.
- */
-export function indexPairs(
-  ctx: ParseContext,
-  pairs: readonly YPair[],
-  known: readonly string[],
-  severity: Severity = 'error',
-  ignored: readonly string[] = [],
-): Map<string, YPair> {
-  const byKey = new Map<string, YPair>();
-  for (const pair of pairs) {
-    const key = keyText(pair);
-    if (key === undefined) {
-      report(ctx, 'config/wrong-type', 'error', 'Keys must be plain names.', keySpan(ctx, pair));
-      continue;
-    }
-    if (known.includes(key) || ignored.includes(key)) {
-      if (!byKey.has(key)) byKey.set(key, pair);
-    } else {
-      const span = keySpan(ctx, pair);
-      const fixes = nearestNames(key, [...known, ...ignored]).map((k) => ({
-        title: `Change to '${k}'`,
-        edits: [{ file: ctx.file, start: span.start, end: span.end, text: k }],
-      }));
-      const expected = known.map((k) => `'${k}'`).join(', ');
-      report(
-        ctx,
-        'config/unknown-key',
-        severity,
-        `Unknown key '${key}'; expected ${expected}.`,
-        span,
-        fixes,
-      );
-    }
-  }
-  return byKey;
+/** The span of a node's value (without trailing comments). */
+export function nodeSpan(ctx: YamlContext, node: ParsedNode): Span {
+  return spanAt(ctx, node.range[0], node.range[1]);
 }
 
-/** Reports `config/missing-key` at `at` when `key` is not among `pairs`. */
-export function requireKey(
-  ctx: ParseContext,
-  pairs: Map<string, YPair>,
-  key: string,
-  at: Span,
-  what: string,
-  severity: Severity = 'error',
-): YPair | undefined {
-  const pair = pairs.get(key);
-  if (!pair) report(ctx, 'config/missing-key', severity, `${what} has no '${key}'.`, at);
-  return pair;
+/** Span of a pair from its key to the end of its value. */
+export function pairSpan(ctx: YamlContext, pair: YPair): Span {
+  const start = pair.key?.range[0] ?? pair.value?.range[0] ?? 0;
+  const end =
+    pair.value && !isEmptyNode(pair.value) ? pair.value.range[1] : (pair.key?.range[1] ?? start);
+  return spanAt(ctx, start, end);
 }
 
-/** Reports `config/wrong-type` for a node that is not what `expected` says. */
-export function wrongType(
-  ctx: ParseContext,
-  node: ParsedNode | null,
-  at: Span,
-  expected: string,
-): void {
-  report(
-    ctx,
-    'config/wrong-type',
-    'error',
-    `Expected ${expected}, found ${describeNode(node)}.`,
-    at,
-  );
+/** Where a pair is, for diagnostics about it: its key, or its value when the key is empty. */
+export function keySpan(ctx: YamlContext, pair: YPair): Span {
+  const node = pair.key ?? pair.value;
+  return node ? nodeSpan(ctx, node) : spanAt(ctx, 0, 0);
 }
 
 /** The value of `pair` as a span, or the key's span when the value is empty. */
-export function valueSpan(ctx: ParseContext, pair: YPair): Span {
+export function valueSpan(ctx: YamlContext, pair: YPair): Span {
   return pair.value && !isEmptyNode(pair.value) ? nodeSpan(ctx, pair.value) : keySpan(ctx, pair);
 }
 
-/** A boolean scalar's value; anything else is `config/wrong-type` and reads as `fallback`. */
-export function readBoolean(ctx: ParseContext, pair: YPair, fallback: boolean): boolean {
-  const v = pair.value;
-  if (v && isScalar(v) && typeof v.value === 'boolean') return v.value;
-  wrongType(ctx, v, valueSpan(ctx, pair), '`true` or `false`');
-  return fallback;
+/** `[start, end)` of a node, or of `fallback` (say, the pair's key) when the node is missing. */
+export function rangeOf(
+  node: ParsedNode | null | undefined,
+  fallback?: ParsedNode | null,
+): [number, number] {
+  const n = node ?? fallback;
+  return n ? [n.range[0], n.range[1]] : [0, 0];
+}
+
+/** Reports `<prefix>/<kind>` at a node, or at `fallback` when the node is missing. */
+export function reportAt(
+  ctx: YamlContext,
+  kind: string,
+  severity: Severity,
+  message: string,
+  node: ParsedNode | null | undefined,
+  fallback?: ParsedNode | null,
+): void {
+  const [start, end] = rangeOf(node, fallback);
+  report(ctx, kind, severity, message, { start, end });
 }

@@ -4,8 +4,8 @@ import {
   getBackend,
   hardeningCostFactor,
   HARDENING_COST_FACTORS,
-  resolveMechanismAlias,
 } from '../../../src/core/backends/index.ts';
+import { resolveMechanism } from '../../../src/core/names/index.ts';
 import { HARDENINGS, MECHANISMS, SHARING_MODES } from '../../../src/core/model.ts';
 
 describe('backends', () => {
@@ -15,11 +15,11 @@ describe('backends', () => {
   });
 
   it('resolves canonical names and aliases, and nothing else', () => {
-    expect(resolveMechanismAlias('intel-pku')).toBe('intel-mpk');
-    expect(resolveMechanismAlias('vmept')).toBe('vm-ept');
-    for (const m of MECHANISMS) expect(resolveMechanismAlias(m)).toBe(m);
-    expect(resolveMechanismAlias('mpk')).toBeUndefined();
-    expect(resolveMechanismAlias('Intel-MPK')).toBeUndefined();
+    expect(resolveMechanism('intel-pku')).toBe('intel-mpk');
+    expect(resolveMechanism('vmept')).toBe('vm-ept');
+    for (const m of MECHANISMS) expect(resolveMechanism(m)).toBe(m);
+    expect(resolveMechanism('mpk')).toBeUndefined();
+    expect(resolveMechanism('Intel-MPK')).toBeUndefined();
   });
 
   it('names the gate macros the toolchain writes', () => {

@@ -12,7 +12,7 @@ import {
   type Configuration,
   type Order,
 } from '../../../src/core/explore/index.ts';
-import { refines, samePartition } from '../../../src/core/explore/partitions.ts';
+import { refines, samePartition } from '../../../src/core/explore/space/partitions.ts';
 import { arbitrarySpace, minikvSpace } from './fixtures.ts';
 
 /** The order relation written straight from DESIGN.md's sentences. */

@@ -7,7 +7,7 @@ import {
   refines,
   stirlingRow,
   toRgs,
-} from '../../../src/core/explore/partitions.ts';
+} from '../../../src/core/explore/space/partitions.ts';
 
 /** Every labelling of n elements with labels < n, reduced to RGS: all partitions, brute force. */
 function brutePartitions(n: number, max: number): Set<string> {

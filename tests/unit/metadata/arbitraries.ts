@@ -76,10 +76,12 @@ export const componentSpec: fc.Arbitrary<ComponentSpec> = fc.record({
       write: fc.uniqueArray(region, { maxLength: 3 }),
     }),
   ),
-  calls: fc.uniqueArray(call, {
-    maxLength: 4,
-    selector: (c) => (c.kind === 'any' ? '*' : `${c.lib}::${c.fn}`),
-  }),
+  calls: fc.option(
+    fc.uniqueArray(call, {
+      maxLength: 4,
+      selector: (c) => (c.kind === 'any' ? '*' : `${c.lib}::${c.fn}`),
+    }),
+  ),
   api: fc.uniqueArray(api, { maxLength: 4, selector: (f) => f.name }),
   requires: fc.option(
     fc.uniqueArray(requirement, {

@@ -62,7 +62,7 @@ describe('parseComponent on the examples of DESIGN.md', () => {
     const slice = (s: { start: number; end: number }) => SCHED.slice(s.start, s.end);
     expect(spec && slice(spec.span)).toBe('sched');
     expect(spec?.span.file).toBe('components/sched.flexos');
-    expect(spec?.calls.map((c) => slice(c.span))).toEqual(['alloc::malloc', 'alloc::free']);
+    expect(spec?.calls?.map((c) => slice(c.span))).toEqual(['alloc::malloc', 'alloc::free']);
     expect(spec?.api.map((f) => slice(f.span))[0]).toBe('thread_add(...)');
     expect(spec?.requires?.map((r) => slice(r.span))[2]).toBe('*(Call,thread_add)');
   });
@@ -84,7 +84,9 @@ describe('parseComponent layout', () => {
       '    int b); yield()',
     ].join('\n');
     const { spec, diagnostics } = parseComponent(text, 'f');
-    expect(diagnostics).toEqual([]);
+    // No [Call]: it calls anything, and the header says so.
+    expect(located(text, diagnostics)).toEqual(['meta/missing-call@1:11']);
+    expect(spec?.calls).toBeNull();
     expect(spec?.memory).toEqual({ read: ['Own', 'Shared'], write: ['Own'] });
     expect(spec?.requires?.map((r) => r.object)).toEqual(['Own', 'Shared', 'thread_add']);
     expect(spec?.hardening).toEqual(['asan', 'cfi']);
@@ -111,7 +113,7 @@ describe('parseComponent layout', () => {
     const { spec, diagnostics } = parseComponent(text, 'f');
     expect(diagnostics).toEqual([]);
     expect(spec?.doc).toEqual(['first', ' second # line']);
-    expect(spec?.calls.map((c) => (c.kind === 'lib' ? c.fn : '*'))).toEqual(['malloc', 'free']);
+    expect(spec?.calls?.map((c) => (c.kind === 'lib' ? c.fn : '*'))).toEqual(['malloc', 'free']);
     expect(spec?.memory).toEqual({ read: ['Own'], write: [] });
   });
 
@@ -141,11 +143,21 @@ describe('parseComponent layout', () => {
   });
 
   it('keeps empty sections as "nothing", distinct from absent ones', () => {
-    const { spec } = parseComponent('component a\n[Memory access]\n[Requires]\n[Hardening]\n', 'f');
+    const text = 'component a\n[Memory access]\n[Call]\n[Requires]\n[Hardening]\n';
+    const { spec, diagnostics } = parseComponent(text, 'f');
     expect(withoutSpans(spec)).toMatchObject({
       memory: { read: [], write: [] },
+      calls: [],
       requires: [],
       hardening: [],
     });
+    // An empty [Call] is the one way to say "calls nothing", so it alone is not warned about.
+    expect(located(text, diagnostics)).toEqual([
+      'meta/empty-section@2:1',
+      'meta/empty-section@4:1',
+      'meta/empty-section@5:1',
+    ]);
+    const absent = parseComponent('component a\n', 'f').spec;
+    expect(absent).toMatchObject({ memory: null, calls: null, requires: null, hardening: null });
   });
 });

@@ -45,7 +45,9 @@ describe('printComponent', () => {
       requires: null,
       hardening: null,
     };
-    expect(printComponent(bare)).toBe('component sched\n');
+    expect(printComponent({ ...bare, calls: null })).toBe('component sched\n');
+    // An empty [Call] (calls nothing) differs from an absent one (calls anything).
+    expect(printComponent(bare)).toBe('component sched\n[Call]\n');
   });
 
   it('normalises a messy file', () => {

@@ -45,7 +45,9 @@ function mutate(text: string, m: Mutation): string {
 
 function expectWellFormed(text: string, parsed: ParsedComponent): void {
   const { spec, diagnostics } = parsed;
-  const spans = spec ? [spec.span, ...spec.calls, ...spec.api, ...(spec.requires ?? [])] : [];
+  const spans = spec
+    ? [spec.span, ...(spec.calls ?? []), ...spec.api, ...(spec.requires ?? [])]
+    : [];
   for (const s of spans.map((x) => ('span' in x ? x.span : x))) {
     expect(0 <= s.start && s.start <= s.end && s.end <= text.length).toBe(true);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyEditList, createEditList } from '../../../src/core/rewrite/edits.ts';
-import { diffEdit, pointAt } from '../../../src/core/rewrite/c-parse.ts';
+import { diffEdit, pointAt } from '../../../src/core/rewrite/parse-c.ts';
 
 describe('edit lists', () => {
   it('applies replacements and keeps insertions at one offset in collection order', () => {

@@ -18,9 +18,9 @@ import { createNodeCParser } from '../../../src/cli/node-parser.ts';
 import { parseImageConfig, type ImageConfig } from '../../../src/core/config/index.ts';
 import type { Mechanism } from '../../../src/core/model.ts';
 import { applyEdits, type TextEdit } from '../../../src/core/diagnostics.ts';
-import { withCDocument } from '../../../src/core/rewrite/c-parse.ts';
+import { withCDocument } from '../../../src/core/rewrite/parse-c.ts';
 import { findPlaceholderCalls } from '../../../src/core/rewrite/placeholders.ts';
-import type { CParser } from '../../../src/core/rewrite/syntax.ts';
+import type { CParser } from '../../../src/core/rewrite/parser-types.ts';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const TEST_HEADER = join(ROOT, 'tests/golden/flexos-test.h');

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { ImageConfig } from '../../../src/core/config/image-config.ts';
 import type { ComponentSpec, Region } from '../../../src/core/metadata/component-spec.ts';
 import { HARDENINGS, MECHANISMS, type Hardening } from '../../../src/core/model.ts';
+import type { GateSiteRef } from '../../../src/core/solver/index.ts';
 import { spec } from './fixtures.ts';
 
 const REGIONS: Region[] = ['Own', 'Shared', '*'];
@@ -34,7 +35,7 @@ function componentArb(name: string, names: readonly string[]): fc.Arbitrary<Comp
   return fc
     .record({
       memory: fc.option(fc.record({ read: regions, write: regions }), { nil: null, freq: 6 }),
-      calls: fc.array(callTarget, { maxLength: 3 }),
+      calls: fc.option(fc.array(callTarget, { maxLength: 3 }), { nil: null, freq: 5 }),
       api: fc.subarray(FUNCTIONS),
       requires: fc.option(fc.array(requirement, { maxLength: 5 }), { nil: null, freq: 2 }),
       hardening: fc.option(fc.subarray([...HARDENINGS]), { nil: null }),
@@ -45,12 +46,42 @@ function componentArb(name: string, names: readonly string[]): fc.Arbitrary<Comp
 export interface System {
   specs: ComponentSpec[];
   config: ImageConfig;
+  /**
+   * Gates of the C: calls (and callbacks) between the components, the library without
+   * metadata and a token that names no library, into API and non-API functions.
+   */
+  sites: GateSiteRef[];
+}
+
+/** Gate sites among `names`, each with its own span. */
+function sitesArb(names: readonly string[]): fc.Arbitrary<GateSiteRef[]> {
+  const lib = fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...names) },
+    { weight: 1, arbitrary: fc.constantFrom('plain', 'libnowhere') },
+  );
+  return fc
+    .array(
+      fc.record({
+        caller: lib,
+        callee: lib,
+        fn: fc.constantFrom(...CALLED),
+        via: fc.constantFrom<GateSiteRef['via']>('gate', 'gate', 'callback'),
+      }),
+      { maxLength: 8 },
+    )
+    .map((sites) =>
+      sites.map((s, i) => ({
+        ...s,
+        span: { file: `libs/${s.caller}/x.c`, start: 10 * i, end: 10 * i + 5 },
+      })),
+    );
 }
 
 /**
- * 2–6 components with random metadata, placed in 1–3 compartments of one random mechanism,
+ * 2–6 components with random metadata (sometimes without `[Call]`, with `[API]` lists and
+ * `[Requires]` on Own and Shared memory), placed in 1–3 compartments of one random mechanism,
  * with random per-library and per-compartment hardening; sometimes one extra library without
- * metadata, sometimes a library left to the default compartment.
+ * metadata, sometimes a library left to the default compartment; random gate sites.
  */
 export const systemArb: fc.Arbitrary<System> = fc
   .integer({ min: 2, max: 6 })
@@ -70,6 +101,7 @@ export const systemArb: fc.Arbitrary<System> = fc
         maxLength: 3,
       }),
       plain: fc.boolean(),
+      sites: sitesArb(names),
     });
   })
   .map((r) => {
@@ -98,7 +130,7 @@ export const systemArb: fc.Arbitrary<System> = fc
       libraries,
       aliases: {},
     };
-    return { specs: [...r.specs], config };
+    return { specs: [...r.specs], config, sites: r.sites };
   });
 
 /** Every partition of `items` into non-empty blocks. */

@@ -32,7 +32,8 @@ export function req(text: string, name: string, at = 0): Requirement {
 
 export interface SpecInput {
   memory?: MemoryAccess | null;
-  calls?: string[];
+  /** `null`: no `[Call]` section (calls anything); absent: an empty one (calls nothing). */
+  calls?: string[] | null;
   api?: string[];
   requires?: string[] | null;
   hardening?: Hardening[] | null;
@@ -44,7 +45,7 @@ export function spec(name: string, input: SpecInput = {}): ComponentSpec {
     name,
     doc: [],
     memory: input.memory ?? null,
-    calls: (input.calls ?? []).map((c, i) => call(c, name, 100 + i)),
+    calls: input.calls === null ? null : (input.calls ?? []).map((c, i) => call(c, name, 100 + i)),
     api: (input.api ?? []).map((f, i) => ({
       name: f,
       params: '...',

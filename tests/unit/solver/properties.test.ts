@@ -8,13 +8,22 @@ import {
 import type { ComponentSpec } from '../../../src/core/metadata/component-spec.ts';
 import type { Hardening } from '../../../src/core/model.ts';
 import {
+  checkGateSites,
   checkPlacement,
   conflictGraph,
   minimumCompartments,
   proposeConfig,
+  separationCanRemove,
 } from '../../../src/core/solver/index.ts';
 import { partitions, systemArb } from './arbitraries.ts';
-import { brutePair, bruteViolations, keyOf } from './brute-force.ts';
+import {
+  bruteGateSites,
+  brutePair,
+  bruteViolations,
+  calledFunctions,
+  isSharedKey,
+  keyOf,
+} from './brute-force.ts';
 
 const RUNS = { numRuns: 200 };
 
@@ -24,13 +33,15 @@ describe('solver agrees with brute force on small random systems', () => {
       fc.property(systemArb, ({ specs, config }) => {
         const hardening: Record<string, Hardening[]> = {};
         for (const s of specs) hardening[s.name] = hardeningOf(config, s.name);
-        const fnNames = specs.flatMap((s) =>
-          s.calls.flatMap((c) => (c.kind === 'lib' && c.fn !== '*' ? [c.fn] : [])),
-        );
+        const fnNames = calledFunctions(specs);
         const byName = new Map(specs.map((s) => [s.name, s]));
+        // Shared memory is open to every compartment: no colouring removes such a finding.
+        const findings = (x: string, y: string) =>
+          brutePair(x, byName.get(x), hardening[x]!, y, byName.get(y), true, fnNames).filter(
+            (v) => !isSharedKey(v.key),
+          );
         const clash = (a: string, b: string) =>
-          brutePair(a, byName.get(a), hardening[a]!, b, byName.get(b), true, fnNames).length > 0 ||
-          brutePair(b, byName.get(b), hardening[b]!, a, byName.get(a), true, fnNames).length > 0;
+          findings(a, b).length > 0 || findings(b, a).length > 0;
 
         const graph = conflictGraph(specs, { hardening });
         const names = specs.map((s) => s.name);
@@ -99,7 +110,7 @@ describe('solver agrees with brute force on small random systems', () => {
         for (const v of before) {
           const clean: boolean[] = [];
           for (const change of v.fixes) {
-            if (fcalls) expect(change.kind).toBe('harden');
+            if (fcalls || !separationCanRemove(v.rule)) expect(change.kind).toBe('harden');
             if (change.kind === 'harden') {
               expect(change.lib).toBe(v.actor);
               const allowed = specs.find((s) => s.name === v.actor)?.hardening;
@@ -127,6 +138,7 @@ describe('solver agrees with brute force on small random systems', () => {
   });
 
   it('(d) the proposed config of a minimum colouring has no co-location violation', () => {
+    // ...but keeps every shared-memory violation, which no placement removes.
     fc.assert(
       fc.property(systemArb, ({ specs, config }) => {
         const hardening: Record<string, Hardening[]> = {};
@@ -139,11 +151,64 @@ describe('solver agrees with brute force on small random systems', () => {
         for (const s of specs) expect(hardeningOf(proposed, s.name)).toEqual(hardening[s.name]);
         if (config.compartments[0]!.mechanism === 'fcalls') return;
         const compOf = (lib: string) => proposed.libraries.find((l) => l.name === lib)?.compartment;
-        const colocated = checkPlacement(proposed, specs).violations.filter(
+        const after = checkPlacement(proposed, specs).violations;
+        const colocated = after.filter(
           (v) =>
-            v.actor in assignment && v.target in assignment && compOf(v.actor) === compOf(v.target),
+            separationCanRemove(v.rule) &&
+            v.actor in assignment &&
+            v.target in assignment &&
+            compOf(v.actor) === compOf(v.target),
         );
         expect(colocated).toEqual([]);
+        const shared = (vs: typeof after) =>
+          vs
+            .filter((v) => !separationCanRemove(v.rule))
+            .map((v) => keyOf(v.actor, v.target, v.rule))
+            .sort();
+        expect(shared(after)).toEqual(shared(checkPlacement(config, specs).violations));
+      }),
+      RUNS,
+    );
+  });
+
+  it('(e) checkGateSites flags exactly the gates outside [Call] or a crossed [API]', () => {
+    fc.assert(
+      fc.property(systemArb, ({ specs, config, sites }) => {
+        const found = checkGateSites(config, specs, sites);
+        const expected = bruteGateSites(config, specs, sites);
+        const at = (start: number) =>
+          found
+            .filter((d) => d.span.start === start)
+            .map((d) => d.code)
+            .sort();
+        sites.forEach((site, i) =>
+          expect(at(site.span.start), `site ${i}`).toEqual(expected[i]!.sort()),
+        );
+        expect(found.length).toBe(expected.flat().length);
+        for (const d of found) expect(d.severity).toBe('error');
+      }),
+      RUNS,
+    );
+  });
+
+  it('(f) shared-memory violations are the same in every placement, and never a conflict', () => {
+    fc.assert(
+      fc.property(systemArb, ({ specs, config }) => {
+        const names = specs.map((s) => s.name);
+        const shared = (c: ImageConfig) =>
+          checkPlacement(c, specs)
+            .violations.filter((v) => !separationCanRemove(v.rule))
+            .map((v) => keyOf(v.actor, v.target, v.rule))
+            .sort();
+        const before = shared(config);
+        // Everything apart, then everything together: shared findings do not move.
+        const apart = proposeConfig(config, specs, Object.fromEntries(names.map((n, i) => [n, i])));
+        const together = proposeConfig(config, specs, {});
+        expect(shared(apart)).toEqual(before);
+        expect(shared(together)).toEqual(before);
+        for (const v of checkPlacement(config, specs).violations)
+          if (!separationCanRemove(v.rule))
+            expect(v.fixes.filter((f) => f.kind !== 'harden')).toEqual([]);
       }),
       RUNS,
     );

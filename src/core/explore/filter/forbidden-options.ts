@@ -1,8 +1,8 @@
-import { createDiagnostic, type Diagnostic } from '../diagnostics.ts';
-import type { ComponentSpec } from '../metadata/component-spec.ts';
-import type { Estimator } from './cost-model.ts';
-import { SPACE_TOP, type ExploreOptions } from './explore-types.ts';
-import type { Configuration, Space } from './space.ts';
+import { createDiagnostic, type Diagnostic } from '../../diagnostics.ts';
+import type { ComponentSpec } from '../../metadata/component-spec.ts';
+import type { Estimator } from '../labels/cost-model.ts';
+import { SPACE_TOP, type ExploreOptions } from '../explore-types.ts';
+import type { Configuration, Space } from '../space/space.ts';
 
 /**
  * Options of a space that a component's `[Hardening]` forbids (an option is forbidden when any

@@ -1,8 +1,8 @@
-import type { ComponentSpec } from '../metadata/component-spec.ts';
-import { checkPlacement } from '../solver/check-placement.ts';
-import type { AllowedCheck } from './explore-types.ts';
-import type { Configuration, Space } from './space.ts';
-import { toImageConfig } from './to-config.ts';
+import type { ComponentSpec } from '../../metadata/component-spec.ts';
+import { checkPlacement } from '../../solver/check-placement.ts';
+import type { AllowedCheck } from '../explore-types.ts';
+import type { Configuration, Space } from '../space/space.ts';
+import { toImageConfig } from '../space/to-config.ts';
 
 /**
  * The validity check of `requires: true`: a configuration is allowed when the solver finds no

@@ -1,17 +1,17 @@
-import { createDiagnostic, type Diagnostic } from '../diagnostics.ts';
-import { ENUMERATION_LIMIT } from './count.ts';
+import { createDiagnostic, type Diagnostic } from '../../diagnostics.ts';
+import { ENUMERATION_LIMIT } from '../space/count.ts';
 import {
   failed,
   SPACE_TOP,
   type ExploreOptions,
   type ExploreResult,
   type ResultBase,
-} from './explore-types.ts';
+} from '../explore-types.ts';
 import { meetsBudget } from './frontier.ts';
-import { countCoveringEdges } from './hasse.ts';
-import { formatId } from './ids.ts';
+import { countCoveringEdges } from '../order/hasse.ts';
+import { formatId } from '../space/ids.ts';
 import { LARGE_MAX_OPTIONS, largeFrontier } from './large-frontier.ts';
-import { safetyRank, type Configuration } from './space.ts';
+import { safetyRank, type Configuration } from '../space/space.ts';
 
 /** Explores a space too large to list, by structure (`large-frontier.ts`), under the cost model. */
 export function exploreLarge(opts: ExploreOptions, base: ResultBase): ExploreResult {

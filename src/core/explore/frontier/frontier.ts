@@ -1,5 +1,5 @@
-import { isSafer, type Order } from './orders.ts';
-import { safetyRank, type Configuration } from './space.ts';
+import { isSafer, type Order } from '../order/orders.ts';
+import { safetyRank, type Configuration } from '../space/space.ts';
 
 /**
  * A performance budget: `>= N` on a throughput label (higher is better) or `<= N` on a

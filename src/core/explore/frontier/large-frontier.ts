@@ -1,6 +1,6 @@
-import type { Order } from './orders.ts';
-import { countPartitions, forEachPartition, forEachSplit } from './partitions.ts';
-import type { Configuration, Space } from './space.ts';
+import type { Order } from '../order/orders.ts';
+import { countPartitions, forEachPartition, forEachSplit } from '../space/partitions.ts';
+import type { Configuration, Space } from '../space/space.ts';
 
 /**
  * The frontier of a space too large to list, under a monotone cost model. The space is a

@@ -1,5 +1,5 @@
 import type { Budget } from './frontier.ts';
-import type { Configuration } from './space.ts';
+import type { Configuration } from '../space/space.ts';
 
 /**
  * What guides lazy labelling towards the measurements that decide the most: an additive model

@@ -1,7 +1,7 @@
 import { maximalElements, meetsBudget, type Budget } from './frontier.ts';
 import { createLazyGuide, type LazyGuide } from './lazy-guide.ts';
-import { isSafer, type Order } from './orders.ts';
-import type { Configuration } from './space.ts';
+import { isSafer, type Order } from '../order/orders.ts';
+import type { Configuration } from '../space/space.ts';
 
 /**
  * Lazy labelling: find the frontier while measuring as few configurations as possible,

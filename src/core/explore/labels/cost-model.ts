@@ -1,7 +1,7 @@
-import { fcallsBackend, getBackend, HARDENING_COST_FACTORS } from '../backends/index.ts';
-import type { Hardening, Mechanism, SharingMode } from '../model.ts';
-import type { Label } from './frontier.ts';
-import type { Configuration, Space } from './space.ts';
+import { fcallsBackend, getBackend, HARDENING_COST_FACTORS } from '../../backends/index.ts';
+import type { Hardening, Mechanism, SharingMode } from '../../model.ts';
+import type { Label } from '../frontier/frontier.ts';
+import type { Configuration, Space } from '../space/space.ts';
 import type { Workload } from './parse-workload.ts';
 
 /**

@@ -1,6 +1,6 @@
-import { createDiagnostic, type Diagnostic, type Span } from '../diagnostics.ts';
-import { configurationFromId, formatId } from './ids.ts';
-import type { Space } from './space.ts';
+import { createDiagnostic, type Diagnostic, type Span } from '../../diagnostics.ts';
+import { configurationFromId, formatId } from '../space/ids.ts';
+import type { Space } from '../space/space.ts';
 
 /** One CSV field with where it is (UTF-16 offsets of the raw field, quotes included). */
 export interface CsvField {

@@ -1,9 +1,9 @@
-import { createDiagnostic, type Diagnostic, type Span } from '../diagnostics.ts';
+import { createDiagnostic, type Diagnostic, type Span } from '../../diagnostics.ts';
 import type { Workload } from './parse-workload.ts';
-import type { Space } from './space.ts';
+import type { Space } from '../space/space.ts';
 
 /** One gate found in the sources: a call site in library `from` into library `to`. */
-export interface GateSite {
+export interface WorkloadEdgeSite {
   from: string;
   to: string;
   /** Where the placeholder is, for the diagnostic. */
@@ -18,7 +18,7 @@ export interface GateSite {
  */
 export function completeWorkload(
   workload: Workload,
-  sites: readonly GateSite[],
+  sites: readonly WorkloadEdgeSite[],
   space: Space,
   file = 'workload.yaml',
 ): { workload: Workload; diagnostics: Diagnostic[] } {

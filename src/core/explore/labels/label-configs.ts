@@ -1,8 +1,8 @@
-import { createDiagnostic, type Diagnostic } from '../diagnostics.ts';
-import { computeFrontier, type LabelKind } from './frontier.ts';
-import { LAZY_LIMIT, lazyFrontier } from './lazy.ts';
-import { SPACE_TOP, type ExploreOptions } from './explore-types.ts';
-import type { Configuration } from './space.ts';
+import { createDiagnostic, type Diagnostic } from '../../diagnostics.ts';
+import { computeFrontier, type LabelKind } from '../frontier/frontier.ts';
+import { LAZY_LIMIT, lazyFrontier } from '../frontier/lazy.ts';
+import { SPACE_TOP, type ExploreOptions } from '../explore-types.ts';
+import type { Configuration } from '../space/space.ts';
 
 /** Labels of listed configurations and the frontier they give. */
 export interface Labelled {

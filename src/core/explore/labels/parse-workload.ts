@@ -1,19 +1,20 @@
-import type { Diagnostic, Span } from '../diagnostics.ts';
-import { isHardening, NAME_PATTERN, type Hardening } from '../model.ts';
-import type { Space } from './space.ts';
+import { isMap } from 'yaml';
+import type { Diagnostic, Span } from '../../diagnostics.ts';
+import { isHardening, NAME_PATTERN, type Hardening } from '../../model.ts';
+import type { Space } from '../space/space.ts';
 import {
+  createYamlContext,
+  indexPairs,
   mapItems,
-  mapPairs,
   numberValue,
-  parseRoot,
+  parseYaml,
   rangeOf,
   reportAt,
   scalarText,
   spanAt,
-  isMap,
   type YamlContext,
   type YPair,
-} from './yaml-nodes.ts';
+} from '../../yaml/index.ts';
 
 /**
  * `workload.yaml` — what one unit of work (a request, a packet) does, for cost estimates
@@ -34,9 +35,10 @@ import {
  *   asan: 1.8
  * ```
  *
- * Codes, all `workload/...`: `yaml-syntax`, `not-a-map`, `unknown-key` (warning),
- * `missing-key`, `wrong-type`, `bad-number`, `bad-edge`, `duplicate-edge`, `unknown-hardening`,
- * `bad-factor`, `share-sum`, and from `checkWorkload`: `unknown-component` (warning).
+ * Codes, all `workload/...`: `yaml-syntax`, `not-a-map`, `unknown-key` (warning, with the
+ * nearest key as a fix), `missing-key`, `wrong-type`, `bad-number`, `bad-edge`,
+ * `duplicate-edge`, `unknown-hardening`, `bad-factor`, `share-sum`, and from `checkWorkload`:
+ * `unknown-component` (warning).
  */
 export interface Workload {
   /** Units of work per second of the least safe configuration, measured. */
@@ -71,8 +73,8 @@ const KEYS = ['baseline', 'clock-ghz', 'calls', 'buffers', 'share', 'hardening-f
 
 /** Reads `workload.yaml`. Never throws; `workload` is set when there is no error. */
 export function parseWorkload(text: string, file = 'workload.yaml'): ParsedWorkload {
-  const ctx: YamlContext = { text, file, prefix: 'workload', diagnostics: [] };
-  const root = parseRoot(ctx);
+  const ctx = createYamlContext(text, file, 'workload');
+  const root = parseYaml(ctx).contents;
   if (!root || !isMap(root)) {
     reportAt(
       ctx,
@@ -83,7 +85,7 @@ export function parseWorkload(text: string, file = 'workload.yaml'): ParsedWorkl
     );
     return { workload: undefined, diagnostics: ctx.diagnostics };
   }
-  const pairs = mapPairs(ctx, root, KEYS);
+  const pairs = indexPairs(ctx, root.items as YPair[], KEYS, 'warning');
   const basePair = pairs.get('baseline');
   if (!basePair)
     reportAt(ctx, 'missing-key', 'error', 'workload.yaml has no `baseline` (units/s).', root);

@@ -1,6 +1,6 @@
 import type { Order } from './orders.ts';
-import { refines, samePartition } from './partitions.ts';
-import type { Configuration, Space } from './space.ts';
+import { refines, samePartition } from '../space/partitions.ts';
+import type { Configuration, Space } from '../space/space.ts';
 
 /**
  * Why two configurations are incomparable in an order, in one sentence naming what each has

@@ -1,7 +1,7 @@
-import { countConfigurations } from './count.ts';
+import { countConfigurations } from '../space/count.ts';
 import { isSafer, type Order } from './orders.ts';
-import { forEachPartition } from './partitions.ts';
-import { safetyRank, type Configuration, type Space } from './space.ts';
+import { forEachPartition } from '../space/partitions.ts';
+import { safetyRank, type Configuration, type Space } from '../space/space.ts';
 
 /** A covering edge between positions of a list: `to` is safer than `from`, nothing in between. */
 export interface HasseEdge {

@@ -1,5 +1,5 @@
-import { refines, samePartition } from './partitions.ts';
-import type { Configuration } from './space.ts';
+import { refines, samePartition } from '../space/partitions.ts';
+import type { Configuration } from '../space/space.ts';
 
 /**
  * The two safety orders of DESIGN.md, "Design space and safety orders". "B is safer than A":

@@ -1,4 +1,4 @@
-import { NAME_PATTERN } from '../model.ts';
+import { NAME_PATTERN } from '../../model.ts';
 import {
   componentBlocks,
   compareNames,

@@ -1,9 +1,8 @@
-import type { ParsedNode } from 'yaml';
-import type { Span } from '../diagnostics.ts';
-import { isHardening, NAME_PATTERN } from '../model.ts';
+import { isScalar, type ParsedNode } from 'yaml';
+import type { Span } from '../../diagnostics.ts';
+import { isHardening, NAME_PATTERN } from '../../model.ts';
 import { MAX_OPTIONS } from './space.ts';
 import {
-  isScalar,
   mapItems,
   rangeOf,
   reportAt,
@@ -12,7 +11,7 @@ import {
   spanAt,
   type YamlContext,
   type YPair,
-} from './yaml-nodes.ts';
+} from '../../yaml/index.ts';
 
 /** A component name (`space/wrong-type`, `space/bad-name` otherwise). */
 export function readName(ctx: YamlContext, node: ParsedNode | null): string | undefined {

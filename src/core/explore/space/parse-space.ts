@@ -1,15 +1,14 @@
-import type { ParsedNode } from 'yaml';
-import { resolveMechanismAlias } from '../backends/index.ts';
-import { hasErrors, type Diagnostic, type Span } from '../diagnostics.ts';
-import { isSharingMode, NAME_PATTERN, type Mechanism, type SharingMode } from '../model.ts';
+import { isMap, isScalar, type ParsedNode } from 'yaml';
+import { resolveMechanism } from '../../names/index.ts';
+import { hasErrors, type Diagnostic, type Span } from '../../diagnostics.ts';
+import { isSharingMode, NAME_PATTERN, type Mechanism, type SharingMode } from '../../model.ts';
 import { createSpace, type Space } from './space.ts';
 import { readHardening, readKnown, readName } from './parse-space-items.ts';
 import { SPACE_KEYS } from './space-schema.ts';
 import {
-  isMap,
-  isScalar,
-  mapPairs,
-  parseRoot,
+  createYamlContext,
+  indexPairs,
+  parseYaml,
   rangeOf,
   reportAt,
   scalarText,
@@ -17,7 +16,7 @@ import {
   spanAt,
   type YamlContext,
   type YPair,
-} from './yaml-nodes.ts';
+} from '../../yaml/index.ts';
 
 /** What `parseSpace` returns: the space when there is no error, and every diagnostic. */
 export interface ParsedSpace {
@@ -29,9 +28,9 @@ export interface ParsedSpace {
 
 /** Reads `space.yaml` (format: `space-schema.ts`). Never throws. */
 export function parseSpace(text: string, file = 'space.yaml', defaultName = 'space'): ParsedSpace {
-  const ctx: YamlContext = { text, file, prefix: 'space', diagnostics: [] };
+  const ctx = createYamlContext(text, file, 'space');
   const componentSpans: Record<string, Span> = {};
-  const root = parseRoot(ctx);
+  const root = parseYaml(ctx).contents;
   if (!root || !isMap(root)) {
     reportAt(
       ctx,
@@ -42,20 +41,22 @@ export function parseSpace(text: string, file = 'space.yaml', defaultName = 'spa
     );
     return { space: undefined, diagnostics: ctx.diagnostics, componentSpans };
   }
-  const pairs = mapPairs(ctx, root, SPACE_KEYS);
+  const pairs = indexPairs(ctx, root.items as YPair[], SPACE_KEYS, 'warning');
   const components = readComponents(ctx, pairs.get('components'), root, componentSpans);
   const known = new Set(components);
   const together = readTogether(ctx, pairs.get('together'), known);
   const hardening = readHardening(ctx, pairs.get('hardening'), known);
   const maxCompartments = readMax(ctx, pairs.get('max-compartments'));
   const mechanism =
-    readEnum(ctx, pairs.get('mechanism'), 'mechanism', resolveMechanismAlias) ?? 'intel-mpk';
+    readEnum(ctx, pairs.get('mechanism'), 'mechanism', resolveMechanism) ?? 'intel-mpk';
   const sharing = readEnum(ctx, pairs.get('sharing'), 'sharing', (s): SharingMode | undefined =>
     isSharingMode(s) ? s : undefined,
   );
   const requires = readBool(ctx, pairs.get('requires'));
   const nameNode = pairs.get('name')?.value;
-  const name = scalarText(nameNode);
+  // A string scalar, as for components: `name: null` or `name: true` names nothing.
+  const name =
+    isScalar(nameNode) && typeof nameNode.value === 'string' ? nameNode.value : undefined;
   if (nameNode && (name === undefined || !NAME_PATTERN.test(name)))
     reportAt(ctx, 'bad-name', 'error', 'The name must match [a-z][a-z0-9_-]*.', nameNode);
   if (hasErrors(ctx.diagnostics))

@@ -21,9 +21,10 @@
  * hardening names maps back to one subset of options (configuration ids stay unambiguous).
  *
  * Diagnostics (never thrown), all `space/...`: `yaml-syntax`, `not-a-map`, `unknown-key`
- * (warning), `missing-key`, `wrong-type`, `bad-name`, `duplicate-component`,
- * `unknown-component`, `group-overlap`, `bad-max-compartments`, `unknown-hardening`,
- * `overlapping-options`, `too-many-options`, `unknown-mechanism`, `unknown-sharing`.
+ * (warning, with the nearest key as a fix, as in `config.yaml`), `missing-key`, `wrong-type`,
+ * `bad-name`, `duplicate-component`, `unknown-component`, `group-overlap`,
+ * `bad-max-compartments`, `unknown-hardening`, `overlapping-options`, `too-many-options`,
+ * `unknown-mechanism`, `unknown-sharing`.
  */
 export const SPACE_KEYS = [
   'name',

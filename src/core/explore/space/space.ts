@@ -1,5 +1,5 @@
-import type { Span } from '../diagnostics.ts';
-import { sortHardening, type Hardening, type Mechanism, type SharingMode } from '../model.ts';
+import type { Span } from '../../diagnostics.ts';
+import { sortHardening, type Hardening, type Mechanism, type SharingMode } from '../../model.ts';
 
 /** One hardening option of one component: a single hardening or a `+`-joined bundle. */
 export interface HardeningOption {

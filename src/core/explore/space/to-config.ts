@@ -1,5 +1,5 @@
-import type { ImageConfig } from '../config/image-config.ts';
-import { printConfigYaml } from '../config/print-config.ts';
+import type { ImageConfig } from '../../config/image-config.ts';
+import { printConfigYaml } from '../../config/print-config.ts';
 import { componentBlocks, hardeningByComponent, type Configuration, type Space } from './space.ts';
 
 /**

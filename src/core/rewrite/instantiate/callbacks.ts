@@ -1,9 +1,9 @@
 import { createDiagnostic } from '../../diagnostics.ts';
-import { declaredName, functionDeclarator, returnTypeOf, squash } from '../c-syntax.ts';
-import { unmaskedReader } from '../c-parse.ts';
+import { declaredName, functionDeclarator, returnTypeOf, squash } from '../c-tree-queries.ts';
+import { unmaskedReader } from '../parse-c.ts';
 import { resolveGateLib } from '../libraries.ts';
 import { attributeOwner, callbackAttributes, removeAttributeItem } from '../placeholders.ts';
-import type { SyntaxNode } from '../syntax.ts';
+import type { SyntaxNode } from '../parser-types.ts';
 import { gateMacroFor, type RuleContext } from './context.ts';
 
 /**

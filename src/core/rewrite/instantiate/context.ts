@@ -1,10 +1,10 @@
 import type { Diagnostic, Span } from '../../diagnostics.ts';
 import type { Backend } from '../../backends/backend.ts';
 import type { Mechanism, SharingMode } from '../../model.ts';
-import type { CDocument } from '../c-parse.ts';
+import type { CDocument } from '../parse-c.ts';
 import type { EditList } from '../edits.ts';
 import type { ImageView } from '../libraries.ts';
-import type { SyntaxNode } from '../syntax.ts';
+import type { SyntaxNode } from '../parser-types.ts';
 
 /** One gate site of a file: a placeholder gate, or the gate behind a callback wrapper. */
 export interface GateSite {

@@ -1,7 +1,7 @@
 import { createDiagnostic } from '../../diagnostics.ts';
-import { returnTypeOf, type ReturnType } from '../c-syntax.ts';
-import { unmaskedReader } from '../c-parse.ts';
-import type { SyntaxNode } from '../syntax.ts';
+import { returnTypeOf, type FunctionReturnType } from '../c-tree-queries.ts';
+import { unmaskedReader } from '../parse-c.ts';
+import type { SyntaxNode } from '../parser-types.ts';
 import { SHARED_ALLOCATOR } from './alloc.ts';
 import { indentAt, type RuleContext } from './context.ts';
 
@@ -130,7 +130,7 @@ function frees(locals: readonly HeapLocal[]): string {
 
 function freeBeforeReturn(
   ctx: RuleContext,
-  rt: ReturnType | null,
+  rt: FunctionReturnType | null,
   r: SyntaxNode,
   live: readonly HeapLocal[],
 ): void {

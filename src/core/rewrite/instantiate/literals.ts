@@ -1,6 +1,6 @@
 import { createDiagnostic } from '../../diagnostics.ts';
 import { SHARED_LITERAL, type PlaceholderCall } from '../placeholders.ts';
-import type { SyntaxNode } from '../syntax.ts';
+import type { SyntaxNode } from '../parser-types.ts';
 import type { RuleContext } from './context.ts';
 
 /**

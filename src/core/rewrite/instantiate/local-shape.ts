@@ -1,7 +1,7 @@
 import { createDiagnostic } from '../../diagnostics.ts';
-import { squash, typeSpecifierText } from '../c-syntax.ts';
-import { unmaskedReader } from '../c-parse.ts';
-import type { SyntaxNode } from '../syntax.ts';
+import { squash, typeSpecifierText } from '../c-tree-queries.ts';
+import { unmaskedReader } from '../parse-c.ts';
+import type { SyntaxNode } from '../parser-types.ts';
 import { objectConst, qualifierCut } from './object-const.ts';
 import type { RuleContext } from './context.ts';
 import type { SharedVariable } from './whitelist.ts';

@@ -1,10 +1,10 @@
 import { createDiagnostic, type TextEdit } from '../../diagnostics.ts';
-import type { CDocument } from '../c-parse.ts';
+import type { CDocument } from '../parse-c.ts';
 import { applyEditList } from '../edits.ts';
 import { resolveGateLib } from '../libraries.ts';
 import { splitArgs } from '../macro-text.ts';
 import { ALLOC_PLACEHOLDERS, PLACEHOLDER_PATTERN, SHARED_LITERAL } from '../placeholders.ts';
-import type { SyntaxNode } from '../syntax.ts';
+import type { SyntaxNode } from '../parser-types.ts';
 import { SHARED_ALLOCATOR } from './alloc.ts';
 import { gateMacroFor, type RuleContext } from './context.ts';
 import { sharedLiteralText } from './literals.ts';

@@ -1,5 +1,5 @@
-import { declaredName } from '../c-syntax.ts';
-import type { SyntaxNode } from '../syntax.ts';
+import { declaredName } from '../c-tree-queries.ts';
+import type { SyntaxNode } from '../parser-types.ts';
 
 /**
  * Where the `const` qualifiers that make a declared object itself const are written. Shared

@@ -1,5 +1,5 @@
 import { createDiagnostic } from '../../diagnostics.ts';
-import type { SyntaxNode } from '../syntax.ts';
+import type { SyntaxNode } from '../parser-types.ts';
 import type { RuleContext } from './context.ts';
 import type { SharedVariable } from './whitelist.ts';
 

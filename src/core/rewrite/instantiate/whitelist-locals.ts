@@ -1,10 +1,10 @@
 import { createDiagnostic } from '../../diagnostics.ts';
 import type { SharingMode } from '../../model.ts';
 import type { AttributeSite } from '../attributes.ts';
-import { declaratorsOf, squash } from '../c-syntax.ts';
-import { unmaskedReader } from '../c-parse.ts';
+import { declaratorsOf, squash } from '../c-tree-queries.ts';
+import { unmaskedReader } from '../parse-c.ts';
 import { removeAttributeItem } from '../placeholders.ts';
-import type { SyntaxNode } from '../syntax.ts';
+import type { SyntaxNode } from '../parser-types.ts';
 import type { RuleContext } from './context.ts';
 import { objectConst, qualifierCut } from './object-const.ts';
 import { checkMacroUses } from './shared-locals-in-macros.ts';

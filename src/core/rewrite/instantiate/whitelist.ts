@@ -1,8 +1,8 @@
 import { createDiagnostic } from '../../diagnostics.ts';
 import type { AttributeItem, AttributeSite } from '../attributes.ts';
-import { ancestor, declaratorsOf, declaredName, storageClassOf } from '../c-syntax.ts';
+import { ancestor, declaratorsOf, declaredName, storageClassOf } from '../c-tree-queries.ts';
 import { attributeOwner, removeAttributeItem, whitelistAttributes } from '../placeholders.ts';
-import type { SyntaxNode } from '../syntax.ts';
+import type { SyntaxNode } from '../parser-types.ts';
 import type { RuleContext } from './context.ts';
 import { objectConst, qualifierCut, specifierConsts } from './object-const.ts';
 

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from '../syntax.ts';
+import type { SyntaxNode } from '../parser-types.ts';
 
 /**
  * Where a call sits, which decides how it becomes a gate (a gate is a statement):

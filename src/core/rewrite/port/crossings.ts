@@ -1,6 +1,6 @@
 import { createDiagnostic, type Diagnostic, type TextEdit } from '../../diagnostics.ts';
-import type { CDocument } from '../c-parse.ts';
-import type { SyntaxNode } from '../syntax.ts';
+import type { CDocument } from '../parse-c.ts';
+import type { SyntaxNode } from '../parser-types.ts';
 import type { FunctionSignature } from './ownership.ts';
 import { resolveVariable, type VariableInfo } from './variables.ts';
 

@@ -1,5 +1,5 @@
 import { indentAt } from '../instantiate/context.ts';
-import type { SyntaxNode } from '../syntax.ts';
+import type { SyntaxNode } from '../parser-types.ts';
 import type { CallShape } from './call-shape.ts';
 import type { FunctionSignature } from './ownership.ts';
 import type { PortEdits } from './port-edits.ts';

@@ -1,5 +1,5 @@
-import { withCDocument } from '../c-parse.ts';
-import type { CParser, SyntaxNode } from '../syntax.ts';
+import { withCDocument } from '../parse-c.ts';
+import type { CParser, SyntaxNode } from '../parser-types.ts';
 import { createPortEdits, applyOrdered } from './port-edits.ts';
 import { portCalls, type PortState } from './port.ts';
 

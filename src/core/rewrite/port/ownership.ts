@@ -5,9 +5,9 @@ import {
   squash,
   textWith,
   typeSpecifierText,
-} from '../c-syntax.ts';
-import { withCDocument } from '../c-parse.ts';
-import type { CParser, SyntaxNode } from '../syntax.ts';
+} from '../c-tree-queries.ts';
+import { withCDocument } from '../parse-c.ts';
+import type { CParser, SyntaxNode } from '../parser-types.ts';
 
 /** What port knows about a function of another library, when its source or header is given. */
 export interface FunctionSignature {

@@ -4,11 +4,11 @@ import {
   type Diagnostic,
   type Span,
 } from '../../diagnostics.ts';
-import { parseErrors, withCDocument, type CDocument } from '../c-parse.ts';
-import { declaredName, functionDeclarator } from '../c-syntax.ts';
-import { gateToken } from '../libraries.ts';
+import { parseErrors, withCDocument, type CDocument } from '../parse-c.ts';
+import { declaredName, functionDeclarator } from '../c-tree-queries.ts';
+import { gateToken } from '../../names/index.ts';
 import { ALLOC_PLACEHOLDERS, GATE, GATE_R, SHARED_LITERAL } from '../placeholders.ts';
-import type { CParser, SyntaxNode } from '../syntax.ts';
+import type { CParser, SyntaxNode } from '../parser-types.ts';
 import { callShape, type MacroScope } from './call-shape.ts';
 import { checkCrossings } from './crossings.ts';
 import { emitGate, finishSplits, lineBreak, type EmitContext } from './emit-gate.ts';

@@ -1,7 +1,7 @@
-import { declaratorsOf, declaredName, functionDeclaratorOf } from '../c-syntax.ts';
-import type { CDocument } from '../c-parse.ts';
+import { declaratorsOf, declaredName, functionDeclaratorOf } from '../c-tree-queries.ts';
+import type { CDocument } from '../parse-c.ts';
 import { attributeOwner, whitelistAttributes } from '../placeholders.ts';
-import type { SyntaxNode } from '../syntax.ts';
+import type { SyntaxNode } from '../parser-types.ts';
 
 /** A variable a name refers to at some point of a file, as far as this file tells. */
 export interface VariableInfo {
