@@ -34,7 +34,7 @@ export interface CliIo {
 }
 
 /** A command: parses its own arguments, returns the process exit code. */
-export type Command = (args: string[], io: CliIo) => Promise<number>;
+export type CliCommand = (args: string[], io: CliIo) => Promise<number>;
 
 /** Largest file the CLI reads: a workspace file as the browser takes it (WORKSPACE_LIMITS). */
 export const MAX_INPUT_BYTES = 4_000_000;

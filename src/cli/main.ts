@@ -1,8 +1,8 @@
-import { CliInputError, type CliIo, type Command } from './io.ts';
+import { CliInputError, type CliIo, type CliCommand } from './io.ts';
 import { createNodeIo } from './node-io.ts';
 
-/** Commands are loaded on use, so `flexos check` never pays for the rewriter's wasm. */
-const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+/** Commands are loaded on use: `--help` and `convert` never load the C parser's wasm. */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
   check: {
     summary: 'check DIR [--json]              diagnostics of a workspace directory',
     load: async () => (await import('./commands/check.ts')).checkCommand,

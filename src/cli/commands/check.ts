@@ -2,7 +2,7 @@ import { hasErrors } from '../../core/diagnostics.ts';
 import { analyzeWorkspace, fileKind } from '../../core/pipeline/index.ts';
 import { parseArgs } from '../args.ts';
 import { countSummary, diagnosticToJson, formatDiagnostic } from '../format.ts';
-import { isDirectory, type Command } from '../io.ts';
+import { isDirectory, type CliCommand } from '../io.ts';
 import { loadWorkspace } from '../load-workspace.ts';
 import { createNodeCParser } from '../node-parser.ts';
 
@@ -12,7 +12,7 @@ const USAGE = 'usage: flexos check DIR [--json]\n';
  * `flexos check DIR`: every diagnostic of a workspace, exactly the page's Problems panel (the
  * same analysis, C sources instantiated included); exit 1 if any is an error.
  */
-export const checkCommand: Command = async (args, io) => {
+export const checkCommand: CliCommand = async (args, io) => {
   const { parsed, error } = parseArgs(args, { valued: [], boolean: ['json'] });
   const dir = parsed.positional[0];
   if (error || dir === undefined || parsed.positional.length > 1) {

@@ -1,12 +1,12 @@
 import { convertConfig } from '../../core/pipeline/index.ts';
 import { flagValue, parseArgs } from '../args.ts';
 import { formatDiagnostic } from '../format.ts';
-import { exists, type Command } from '../io.ts';
+import { exists, type CliCommand } from '../io.ts';
 
 const USAGE = 'usage: flexos convert FILE --to kraft|config\n';
 
 /** `flexos convert FILE --to kraft|config`: prints the image in the other format. */
-export const convertCommand: Command = async (args, io) => {
+export const convertCommand: CliCommand = async (args, io) => {
   const { parsed, error } = parseArgs(args, { valued: ['to'], boolean: [] });
   const file = parsed.positional[0];
   const to = flagValue(parsed, 'to');

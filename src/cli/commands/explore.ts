@@ -10,7 +10,7 @@ import {
 } from '../../core/pipeline/index.ts';
 import { flagValue, parseArgs } from '../args.ts';
 import { formatDiagnostic, joinPath } from '../format.ts';
-import { isDirectory, exists, type CliIo, type Command } from '../io.ts';
+import { isDirectory, exists, type CliIo, type CliCommand } from '../io.ts';
 import { addFile, loadWorkspace } from '../load-workspace.ts';
 import { createNodeCParser } from '../node-parser.ts';
 
@@ -26,7 +26,7 @@ const USAGE = `usage: flexos explore DIR [--space FILE] [--order flexos|product]
  * component's `[Requires]`, label (CSV, cost model with the sources' gate sites, lazily),
  * print the frontier under a budget. The same `exploreWorkspace` as the Explore panel.
  */
-export const exploreCommand: Command = async (args, io) => {
+export const exploreCommand: CliCommand = async (args, io) => {
   const { parsed, error } = parseArgs(args, {
     valued: ['space', 'workload', 'order', 'labels', 'budget', 'print-config'],
     boolean: ['estimate', 'lazy', 'json', 'dot', 'rank', 'ignore-requires'],

@@ -2,7 +2,7 @@ import { hasErrors } from '../../core/diagnostics.ts';
 import { portFile } from '../../core/pipeline/index.ts';
 import { flagValue, parseArgs } from '../args.ts';
 import { formatDiagnostic, joinPath } from '../format.ts';
-import { exists, type Command } from '../io.ts';
+import { exists, type CliCommand } from '../io.ts';
 import { addFile, loadAroundConfig, readComponents } from '../load-workspace.ts';
 import { createNodeCParser } from '../node-parser.ts';
 
@@ -15,7 +15,7 @@ const USAGE = 'usage: flexos port --config CFG --lib L [--components DIR] [--fix
  * from the other libraries' sources (`libs/<lib>/*.{c,h}` next to CFG). `--fix` also applies
  * the whitelist and shared-literal fixes.
  */
-export const portCommand: Command = async (args, io) => {
+export const portCommand: CliCommand = async (args, io) => {
   const { parsed, error } = parseArgs(args, {
     valued: ['config', 'lib', 'components'],
     boolean: ['fix'],

@@ -3,7 +3,7 @@ import { isSharingMode, type SharingMode } from '../../core/model.ts';
 import { buildWorkspace, rewriteFile } from '../../core/pipeline/index.ts';
 import { flagValue, parseArgs } from '../args.ts';
 import { formatDiagnostic } from '../format.ts';
-import { isDirectory, exists, type CliIo, type Command } from '../io.ts';
+import { isDirectory, exists, type CliIo, type CliCommand } from '../io.ts';
 import { addFile, loadAroundConfig, loadWorkspace } from '../load-workspace.ts';
 import { createNodeCParser } from '../node-parser.ts';
 
@@ -17,7 +17,7 @@ const USAGE = `usage: flexos rewrite --config CFG --lib L [--sharing heap|dss|sh
  * kraft.yaml, the instantiated `libs/`, and `build/` (linker fragments, gates.json,
  * artefacts.json).
  */
-export const rewriteCommand: Command = async (args, io) => {
+export const rewriteCommand: CliCommand = async (args, io) => {
   const { parsed, error } = parseArgs(args, {
     valued: ['config', 'lib', 'sharing', 'out'],
     boolean: [],

@@ -1,7 +1,7 @@
 import { solveWorkspace, type WorkspaceSolution } from '../../core/pipeline/index.ts';
 import { parseArgs } from '../args.ts';
 import { formatDiagnostic } from '../format.ts';
-import { isDirectory, type CliIo, type Command } from '../io.ts';
+import { isDirectory, type CliIo, type CliCommand } from '../io.ts';
 import { loadWorkspace } from '../load-workspace.ts';
 
 const USAGE = 'usage: flexos solve DIR [--json]\n';
@@ -10,7 +10,7 @@ const USAGE = 'usage: flexos solve DIR [--json]\n';
  * `flexos solve DIR`: the conflict graph of the image's components under the config's
  * hardening, the minimum number of compartments and the config file achieving it.
  */
-export const solveCommand: Command = async (args, io) => {
+export const solveCommand: CliCommand = async (args, io) => {
   const { parsed, error } = parseArgs(args, { valued: [], boolean: ['json'] });
   const dir = parsed.positional[0];
   if (error || dir === undefined || parsed.positional.length > 1) {
