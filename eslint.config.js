@@ -3,6 +3,16 @@ import ts from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
+/**
+ * Import specifiers that reach into core past its front door, at any relative depth
+ * (`../../core/x`, `../src/core/x`, `../../../core/x`): anything under `core/` except the
+ * pipeline folder (barrel `core/pipeline/index.ts`), `core/model.ts` and `core/diagnostics.ts`.
+ * A `..` after `pipeline/` is caught too; a query such as `?raw` is allowed.
+ */
+const DEEP_CORE = String.raw`^\.{1,2}/(?:[^?]*/)?core/(?!(?:pipeline/(?![^?]*\.\.)[^?]*|model\.ts|diagnostics\.ts)(?:\?.*)?$)`;
+const DEEP_CORE_MESSAGE =
+  'The app, workers, CLI and runner use core only through src/core/pipeline/index.ts (and model.ts, diagnostics.ts); re-export what you need from the pipeline barrel.';
+
 export default ts.config(
   { ignores: ['dist/', 'node_modules/', 'wasm/', 'public/', 'coverage/', 'test-results/'] },
   js.configs.recommended,
@@ -52,6 +62,26 @@ export default ts.config(
         'localStorage',
         'indexedDB',
         'importScripts',
+      ],
+    },
+  },
+  {
+    // The shells all call the same pipeline, so they give the same answer for the same
+    // workspace; a deep import would let one of them drift (src/core/pipeline/index.ts).
+    files: ['src/app/**', 'src/cli/**', 'src/runner/**', 'workers/**'],
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: DEEP_CORE, message: DEEP_CORE_MESSAGE }] },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          // `import()` with a literal specifier, which no-restricted-imports does not see.
+          selector: `ImportExpression[source.value=/${DEEP_CORE.replaceAll('/', '\\/')}/]`,
+          message: DEEP_CORE_MESSAGE,
+        },
       ],
     },
   },

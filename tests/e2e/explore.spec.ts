@@ -1,4 +1,4 @@
-import { expect, openPlayground, snap, test, waitAnalysed } from './fixtures.ts';
+import { expect, loadLargeSpace, openPlayground, snap, test, waitAnalysed } from './fixtures.ts';
 
 test('the explore panel draws the space, follows order and budget, and loads a configuration', async ({
   page,
@@ -62,4 +62,84 @@ test('a space too large to draw shows its counts and the frontier list', async (
   await expect(panel.getByTestId('hasse')).toHaveCount(0);
   await expect(panel.getByTestId('frontier-item').first()).toBeVisible();
   await snap(page, 'explore-large');
+});
+
+test('a long exploration stops at once with Cancel or Escape, and Explore starts afresh', async ({
+  page,
+}) => {
+  await openPlayground(page);
+  await page.getByTestId('panel-tab-explore').click();
+  const panel = page.getByTestId('explore');
+  await expect(panel.getByTestId('explore-summary')).toContainText('80 configurations');
+
+  // A worker stuck for a minute stands in for a long exploration; only terminating it helps.
+  for (const stop of ['button', 'Escape'] as const) {
+    await page.evaluate(() => window.flexosDebug?.hangExploreWorker(60_000));
+    await panel.getByTestId('explore-run').click();
+    await expect(panel).toHaveAttribute('data-phase', 'running');
+    await expect(panel.getByTestId('explore-progress')).toContainText('Escape cancels');
+    if (stop === 'button') {
+      await panel.getByTestId('explore-cancel').click();
+    } else {
+      await panel.getByTestId('explore-order').focus();
+      await page.keyboard.press('Escape');
+    }
+    await expect(panel).toHaveAttribute('data-phase', 'cancelled', { timeout: 1000 });
+    await expect(panel.getByTestId('explore-cancelled')).toContainText('cancelled');
+  }
+  await snap(page, 'explore-cancelled');
+
+  // An edit does not undo the cancel; Explore runs on a fresh worker (the old one is stuck).
+  await page.evaluate(() =>
+    window.flexosDebug?.setFile('README.md', `${window.flexosDebug?.file('README.md') ?? ''}\n`),
+  );
+  await waitAnalysed(page);
+  await page.waitForTimeout(400);
+  await expect(panel).toHaveAttribute('data-phase', 'cancelled');
+  await panel.getByTestId('explore-run').click();
+  await expect(panel).toHaveAttribute('data-phase', 'idle', { timeout: 10_000 });
+  await expect(panel.getByTestId('explore-cancelled')).toHaveCount(0);
+});
+
+test('the explore worker is restarted after it crashes, and the panel says so', async ({
+  page,
+}) => {
+  await openPlayground(page);
+  await page.getByTestId('panel-tab-explore').click();
+  const panel = page.getByTestId('explore');
+  await expect(panel.getByTestId('explore-summary')).toContainText('80 configurations');
+  await page.evaluate(() => window.flexosDebug?.crashExploreWorker());
+  await expect(panel.getByTestId('explore-notice')).toContainText('crashed');
+  await panel.getByTestId('explore-order').selectOption('product');
+  await expect(panel.getByTestId('explore-summary')).toContainText('product order');
+  await expect(panel).toHaveAttribute('data-phase', 'idle');
+});
+
+test('the 45-million-configuration space shows the core’s progress while it is explored', async ({
+  page,
+}) => {
+  // Progress shows from the first millisecond here, not after 200 ms as for a person.
+  await openPlayground(page, '/?exploreShowRunningMs=1');
+  await page.getByTestId('panel-tab-explore').click();
+  const panel = page.getByTestId('explore');
+  await expect(panel.getByTestId('explore-summary')).toContainText('80 configurations');
+  // Every text the progress line shows, however briefly.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="explore-progress"]')?.textContent;
+      if (text && seen.at(-1) !== text) seen.push(text);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await loadLargeSpace(page);
+  await expect(panel.getByTestId('explore-summary')).toContainText('45001728 configurations', {
+    timeout: 30_000,
+  });
+  const seen = await page.evaluate(
+    () => (window as unknown as { progressSeen: string[] }).progressSeen,
+  );
+  expect(seen.filter((t) => /counting the frontier: \d+\/43947 partitions/.test(t))).not.toEqual(
+    [],
+  );
 });

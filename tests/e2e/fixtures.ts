@@ -1,4 +1,5 @@
 import { expect, test as base, type BrowserContext, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 
 /** Lets the page install `window.flexosDebug` (src/app/lib/debug-hooks.ts) in `context`. */
 export async function enableTestHooks(context: BrowserContext): Promise<void> {
@@ -95,4 +96,20 @@ export async function replaceLine(page: Page, line: number, text: string): Promi
 /** A screenshot kept as a test artefact under test-results/screenshots/. */
 export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screenshots/${name}.png` });
+}
+
+/**
+ * Replaces space.yaml and workload.yaml of the open playground with the explorer benchmark's
+ * (tests/bench/explore.*.yaml): 10 libraries, 45,001,728 configurations.
+ */
+export async function loadLargeSpace(page: Page): Promise<void> {
+  const bench = (name: string) =>
+    readFileSync(new URL(`../bench/explore.${name}.yaml`, import.meta.url), 'utf8');
+  await page.evaluate(
+    ([space, workload]) => {
+      window.flexosDebug?.setFile('space.yaml', space);
+      window.flexosDebug?.setFile('workload.yaml', workload);
+    },
+    [bench('space'), bench('workload')] as const,
+  );
 }

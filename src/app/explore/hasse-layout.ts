@@ -1,4 +1,4 @@
-import type { ExploreNode } from '../../core/workspace/explore-workspace.ts';
+import type { ExploreNode } from '../../core/pipeline/index.ts';
 
 /** Horizontal distance between nodes of a row, and vertical distance between rows. */
 export const HASSE_GAP = 22;

@@ -1,4 +1,4 @@
-import type { GateSite } from '../../core/rewrite/index.ts';
+import type { GateSite } from '../../core/pipeline/index.ts';
 
 /** The gate placeholder of the original text at `offset`, if any. */
 export function gateAtOriginal(gates: readonly GateSite[], offset: number): GateSite | undefined {

@@ -1,4 +1,4 @@
-import type { GateKind } from '../../core/workspace/compartment-graph.ts';
+import type { GateKind } from '../../core/pipeline/index.ts';
 
 /** Hues of compartments by number; readable on light and dark backgrounds alike. */
 const HUES = [212, 140, 32, 280, 350, 180, 60, 310, 100, 250, 20, 160, 230, 80, 300, 0];

@@ -1,11 +1,7 @@
 import ELK from 'elkjs/lib/elk-api.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
-import type {
-  CompartmentGraph,
-  GateKind,
-  GraphEdge,
-} from '../../core/workspace/compartment-graph.ts';
+import type { CompartmentGraph, GateKind, GraphEdge } from '../../core/pipeline/index.ts';
 
 /** A box in graph coordinates. */
 export interface Box {

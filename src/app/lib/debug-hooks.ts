@@ -1,13 +1,19 @@
 import { analysis } from '../state/analysis.svelte.ts';
+import { explore } from '../state/explore.svelte.ts';
 import { workspace } from '../state/workspace.svelte.ts';
+import { testHooksWanted } from './test-settings.ts';
 
 /**
  * Hooks for end-to-end tests and for checking the page by hand from the console: break the
- * analysis worker the way a real fault would, and watch the page recover.
+ * analysis or explore worker the way a real fault would, and watch the page recover. The
+ * breaking itself lives in the workers' test-only entries (workers/*-debug.worker.ts), which
+ * the page starts only when these hooks are installed.
  */
 export interface FlexosDebug {
   crashWorker(): void;
   hangWorker(ms: number): void;
+  crashExploreWorker(): void;
+  hangExploreWorker(ms: number): void;
   /** The text of a workspace file as the store holds it. */
   file(path: string): string | undefined;
   /** The instantiated text of a C file in the shown analysis. */
@@ -19,8 +25,6 @@ export interface FlexosDebug {
 declare global {
   interface Window {
     flexosDebug?: FlexosDebug;
-    /** Set by the end-to-end harness before any page script runs (tests/e2e/fixtures.ts). */
-    __flexosTestHooks?: boolean;
   }
 }
 
@@ -29,12 +33,12 @@ declare global {
  * `?debug`, so a normal visit to the production build carries no way to break its worker.
  */
 export function installDebugHooks(): void {
-  const wanted =
-    window.__flexosTestHooks === true || new URLSearchParams(location.search).has('debug');
-  if (!wanted) return;
+  if (!testHooksWanted()) return;
   window.flexosDebug = {
-    crashWorker: () => analysis.crashWorker(),
-    hangWorker: (ms) => analysis.hangWorker(ms),
+    crashWorker: () => void analysis.testHooks()?.crash(),
+    hangWorker: (ms) => void analysis.testHooks()?.hang(ms),
+    crashExploreWorker: () => void explore.testHooks()?.crash(),
+    hangExploreWorker: (ms) => void explore.testHooks()?.hang(ms),
     file: (path) => workspace.files[path],
     setFile: (path, text) => workspace.setText(path, text),
     gated: (path) => analysis.shown?.result.gated?.files.find((f) => f.path === path)?.text,

@@ -22,6 +22,8 @@ export function newLibraryFiles(
         `# ${name}: what it does, what it touches, whom it calls`,
         `component ${name}`,
         '[Memory access] Read(Own); Write(Own)',
+        '# what it calls in other libraries, e.g. libc::malloc (empty: nothing)',
+        '[Call]',
         `[API] ${name.replace(/-/g, '_')}_init(...)`,
         '',
       ].join('\n'),

@@ -1,6 +1,6 @@
 import { applyEdits, type TextEdit } from '../../core/diagnostics.ts';
 
-export { isValidPath } from '../../core/workspace/workspace-schema.ts';
+export { isValidPath } from '../../core/pipeline/index.ts';
 
 /** Collapses slashes and surrounding blanks: ` libs//kv/ kv.c ` → `libs/kv/kv.c`. */
 export function normalizePath(path: string): string {

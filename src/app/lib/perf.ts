@@ -11,7 +11,16 @@ interface EditTiming {
   shown: Partial<Record<PerfPanel, number>>;
 }
 
+/** An exploration in the explore worker, from request to answer (`end` unset while running). */
+interface ExploreTiming {
+  start: number;
+  end?: number;
+  /** The newest progress line the core sent. */
+  progress?: string;
+}
+
 const edits: EditTiming[] = [];
+const explorations: ExploreTiming[] = [];
 const MAX = 200;
 /** When the last key went down: an edit is timed from its keystroke, not from Monaco's event. */
 let lastKeyAt = -Infinity;
@@ -35,10 +44,24 @@ export function markShown(panel: PerfPanel, revision: number): void {
   performance.mark(`flexos:${panel}-shown`, { detail: revision });
 }
 
+/**
+ * An exploration started; the returned functions record its progress lines and its end
+ * (answered, superseded or cancelled). Lets a test type while the explore worker is busy.
+ */
+export function markExplore(): { progress: (line: string) => void; end: () => void } {
+  const timing: ExploreTiming = { start: performance.now() };
+  explorations.push(timing);
+  if (explorations.length > MAX) explorations.shift();
+  return {
+    progress: (line) => (timing.progress = line),
+    end: () => (timing.end ??= performance.now()),
+  };
+}
+
 declare global {
   interface Window {
-    __flexosPerf?: { edits: EditTiming[] };
+    __flexosPerf?: { edits: EditTiming[]; explorations: ExploreTiming[] };
   }
 }
 
-if (typeof window !== 'undefined') window.__flexosPerf = { edits };
+if (typeof window !== 'undefined') window.__flexosPerf = { edits, explorations };

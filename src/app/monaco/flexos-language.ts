@@ -1,5 +1,5 @@
 import type * as MonacoApi from 'monaco-editor/editor';
-import type { ComponentSpec } from '../../core/metadata/component-spec.ts';
+import type { ComponentSpec } from '../../core/pipeline/index.ts';
 import { HARDENINGS } from '../../core/model.ts';
 
 type Monaco = typeof MonacoApi;

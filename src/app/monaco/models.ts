@@ -1,6 +1,6 @@
 import type { Monaco } from './load-monaco.ts';
 import type * as MonacoApi from 'monaco-editor/editor';
-import { fileKind } from '../../core/workspace/workspace.ts';
+import { fileKind } from '../../core/pipeline/index.ts';
 
 /** The URI of a workspace file's model: `file:///components/sched.flexos`. */
 export function uriOf(monaco: Monaco, path: string): MonacoApi.Uri {

@@ -1,6 +1,8 @@
 import { wrap, type Remote } from 'comlink';
 import AnalysisWorker from '../../../workers/analysis.worker.ts?worker';
+import AnalysisDebugWorker from '../../../workers/analysis-debug.worker.ts?worker';
 import type { AnalysisAnswer, AnalysisApi } from '../../../workers/analysis-api.ts';
+import type { TestHooks } from '../../../workers/test-hooks.ts';
 import type {
   AnalysisResult,
   LibraryMove,
@@ -10,7 +12,7 @@ import type {
   WorkspaceBuild,
   WorkspaceSolution,
 } from '../../core/pipeline/index.ts';
-import { testSetting } from '../lib/test-settings.ts';
+import { testHooksWanted, testSetting } from '../lib/test-settings.ts';
 
 /** The newest analysis shown, with the exact files it was computed from (for line numbers). */
 export interface ShownAnalysis {
@@ -53,13 +55,15 @@ export class AnalysisClient {
 
   private worker: Worker | null = null;
   private remote: Remote<AnalysisApi> | null = null;
+  /** The worker's test hooks, when it is the test-only entry. */
+  private hooks: Remote<TestHooks> | null = null;
   /** Bumped on every restart so answers of a dead worker are ignored. */
   private generation = 0;
   private newest = -1;
   private pending: Request | null = null;
   private inFlight: (Request & { timer: ReturnType<typeof setTimeout> }) | null = null;
   private debounce: ReturnType<typeof setTimeout> | null = null;
-  /** Rejecters of side calls (explore, moves) in flight, run when the worker is replaced. */
+  /** Rejecters of side calls (build, move, solve, port), run when the worker is replaced. */
   private abandoned: (() => void)[] = [];
 
   /** Asks for an analysis of `ws` at `revision`; only the newest request is ever shown. */
@@ -88,6 +92,7 @@ export class AnalysisClient {
     this.worker?.terminate();
     this.worker = null;
     this.remote = null;
+    this.hooks = null;
     const abandoned = this.abandoned;
     this.abandoned = [];
     for (const abandon of abandoned) abandon();
@@ -119,6 +124,15 @@ export class AnalysisClient {
     return this.track<PortedFile>(this.ensureWorker().port(ws, request));
   }
 
+  /**
+   * Ways to crash or hang the worker, for tests: only the test-only worker entry has them,
+   * started when the harness or `?debug` wants test hooks; null otherwise.
+   */
+  testHooks(): Remote<TestHooks> | null {
+    this.ensureWorker();
+    return this.hooks;
+  }
+
   dispose(): void {
     this.generation++;
     this.worker?.terminate();
@@ -140,7 +154,10 @@ export class AnalysisClient {
 
   private ensureWorker(): Remote<AnalysisApi> {
     if (this.remote) return this.remote;
-    const worker = new AnalysisWorker({ name: 'analysis' });
+    const debug = testHooksWanted();
+    const worker = debug
+      ? new AnalysisDebugWorker({ name: 'analysis' })
+      : new AnalysisWorker({ name: 'analysis' });
     const generation = this.generation;
     worker.addEventListener('error', (e) => {
       e.preventDefault();
@@ -150,9 +167,11 @@ export class AnalysisClient {
         );
       }
     });
+    const remote = wrap<AnalysisApi & TestHooks>(worker);
     this.worker = worker;
-    this.remote = wrap<AnalysisApi>(worker);
-    return this.remote;
+    this.remote = remote;
+    this.hooks = debug ? remote : null;
+    return remote;
   }
 
   private pump(): void {

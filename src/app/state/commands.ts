@@ -1,9 +1,11 @@
 import { analysis } from './analysis.svelte.ts';
 import { saver } from './autosave.svelte.ts';
 import { examples } from './examples.svelte.ts';
+import { canInsertGates, insertGates } from './insert-gates.svelte.ts';
 import { notices } from './notices.svelte.ts';
 import { openExample } from './session.ts';
 import { shareUi } from './share-ui.svelte.ts';
+import { solveUi } from './solve.svelte.ts';
 import { theme } from './theme.svelte.ts';
 import { downloadBuild, downloadZip } from './transfer.ts';
 import { ui } from './ui.svelte.ts';
@@ -22,7 +24,23 @@ const PANEL_TITLES = { graph: 'compartment graph', gated: 'gated C', explore: 'd
 
 /** Everything the command list offers, built when it opens (examples and files may change). */
 export function listCommands(mod: string): Command[] {
+  const active = workspace.active;
   return [
+    {
+      id: 'solve',
+      title: 'Solve: the fewest compartments that separate every conflict…',
+      shortcut: `${mod}+Shift+S`,
+      run: () => solveUi.start(),
+    },
+    ...(canInsertGates(active)
+      ? [
+          {
+            id: 'insert-gates',
+            title: `Insert gates into ${active} (calls into other libraries)`,
+            run: () => void insertGates.insert(active),
+          },
+        ]
+      : []),
     {
       id: 'save',
       title: 'Save now',

@@ -1,4 +1,4 @@
-import type { Workspace } from '../../core/workspace/workspace.ts';
+import type { Workspace } from '../../core/pipeline/index.ts';
 
 export interface Example {
   /** Directory name: `minikv`. */

@@ -1,15 +1,22 @@
-import type {
-  ExploreRequest,
-  WorkspaceExploration,
-} from '../../core/workspace/explore-workspace.ts';
-import type { Order } from '../../core/explore/index.ts';
-import { analysis } from './analysis.svelte.ts';
+import type { ExploreRequest, Order, WorkspaceExploration } from '../../core/pipeline/index.ts';
+import { markExplore } from '../lib/perf.ts';
+import { testSetting } from '../lib/test-settings.ts';
+import { ExploreClient } from './explore-client.ts';
+import { startExploreWorker } from './explore-worker.ts';
 import { errorText, notices } from './notices.svelte.ts';
 import { workspace } from './workspace.svelte.ts';
 
+export type ExplorePhase = 'idle' | 'running' | 'cancelled';
+
+/** How long a worker restart stays mentioned in the panel, at least. */
+const NOTICE_MS = 10_000;
+/** An exploration shows as running (progress, Cancel) only past this: quick ones do not flicker. */
+const SHOW_RUNNING_MS = testSetting('exploreShowRunningMs', 200);
+
 /**
  * The explore panel's state: its settings (order, labels, budget), the newest exploration
- * (older answers are dropped, like analyses) and the selected configuration.
+ * (an older one still running is superseded), its progress, and the selected configuration.
+ * Explorations run in their own worker, so a long one never delays the analysis.
  */
 class ExploreState {
   order = $state<Order>('flexos');
@@ -20,10 +27,28 @@ class ExploreState {
   budget = $state<number | null>(null);
   ignoreRequires = $state(false);
   result = $state.raw<WorkspaceExploration | null>(null);
-  running = $state(false);
+  /** Milliseconds from request to answer of `result`. */
+  ms = $state<number | null>(null);
+  phase = $state<ExplorePhase>('idle');
+  /** The running exploration has taken long enough to show its progress and a Cancel button. */
+  slow = $state(false);
+  /** The newest progress line of the running exploration. */
+  progress = $state<string | null>(null);
   failure = $state<string | null>(null);
+  /** Why the worker was restarted; kept a while even if the next answer is good. */
+  notice = $state<string | null>(null);
   selected = $state<string | null>(null);
-  private asked = 0;
+  private noticeAt = 0;
+  /** The request a cancel stopped: edits do not explore again until the settings change. */
+  private cancelledRequest: string | null = null;
+  private readonly client = new ExploreClient(startExploreWorker, (text) => {
+    this.notice = text;
+    this.noticeAt = performance.now();
+  });
+
+  get running(): boolean {
+    return this.phase === 'running';
+  }
 
   request(): ExploreRequest {
     return {
@@ -35,20 +60,53 @@ class ExploreState {
     };
   }
 
-  /** Explores the current workspace; only the newest call's answer is kept. */
+  /**
+   * The workspace or a setting changed: explore again, unless the user cancelled and only the
+   * files changed since (re-running a cancelled exploration on every keystroke would undo it).
+   */
+  refresh(): void {
+    if (this.phase === 'cancelled' && JSON.stringify(this.request()) === this.cancelledRequest)
+      return;
+    void this.run();
+  }
+
+  /** Explores the current workspace, superseding an exploration still running. */
   async run(): Promise<void> {
-    const mine = ++this.asked;
-    this.running = true;
-    try {
-      const r = await analysis.explore(workspace.snapshot(), this.request());
-      if (mine !== this.asked) return;
-      this.result = r;
+    const request = this.request();
+    this.phase = 'running';
+    this.progress = null;
+    this.cancelledRequest = null;
+    const timing = markExplore();
+    const slowTimer = setTimeout(() => (this.slow = this.running), SHOW_RUNNING_MS);
+    const outcome = await this.client.explore(workspace.snapshot(), request, (line) => {
+      this.progress = line;
+      timing.progress(line);
+    });
+    timing.end();
+    clearTimeout(slowTimer);
+    // A superseded run leaves the state to the newer one; cancel() has set it already.
+    if (outcome.status === 'superseded' || outcome.status === 'cancelled') return;
+    if (outcome.status === 'done') {
+      this.result = outcome.exploration;
+      this.ms = outcome.ms;
       this.failure = null;
-    } catch (e) {
-      if (mine === this.asked) this.failure = `The exploration failed: ${errorText(e)}`;
-    } finally {
-      if (mine === this.asked) this.running = false;
+      if (performance.now() - this.noticeAt > NOTICE_MS) this.notice = null;
+    } else {
+      this.failure = `The exploration failed: ${outcome.message}`;
     }
+    this.phase = 'idle';
+    this.progress = null;
+    this.slow = false;
+  }
+
+  /** Stops the running exploration at once (its worker is terminated). */
+  cancel(): void {
+    const request = JSON.stringify(this.request());
+    if (!this.client.cancel()) return;
+    this.phase = 'cancelled';
+    this.progress = null;
+    this.slow = false;
+    this.cancelledRequest = request;
   }
 
   /** Writes the selected configuration into config.yaml (undoable in the editor). */
@@ -56,7 +114,7 @@ class ExploreState {
     const id = this.selected;
     if (!id) return;
     try {
-      const r = await analysis.configFor(workspace.snapshot(), id);
+      const r = await this.client.configFor(workspace.snapshot(), id);
       if ('error' in r) {
         notices.push('error', `Cannot load ${id}: ${r.error}`);
         return;
@@ -66,6 +124,11 @@ class ExploreState {
     } catch (e) {
       notices.push('error', `Cannot load ${id}: ${errorText(e)}`);
     }
+  }
+
+  /** The explore worker's test hooks; null unless it is the test-only entry. */
+  testHooks(): ReturnType<typeof startExploreWorker>['hooks'] {
+    return this.client.currentWorker().hooks;
   }
 }
 

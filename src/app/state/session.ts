@@ -1,4 +1,4 @@
-import type { Workspace } from '../../core/workspace/workspace.ts';
+import type { Workspace } from '../../core/pipeline/index.ts';
 import { saver } from './autosave.svelte.ts';
 import { EMPTY_WORKSPACE, examples } from './examples.svelte.ts';
 import { errorText, notices } from './notices.svelte.ts';

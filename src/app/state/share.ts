@@ -5,8 +5,8 @@ import {
   fromSharePayload,
   parseShareFragment,
   toSharePayload,
-} from '../../core/workspace/share-link.ts';
-import type { Workspace } from '../../core/workspace/workspace.ts';
+  type Workspace,
+} from '../../core/pipeline/index.ts';
 
 /** Links longer than this may be cut by chat programs and some browsers. */
 export const LONG_LINK_CHARS = 8000;

@@ -1,6 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Workspace } from '../../core/workspace/workspace.ts';
-import { toWorkspace, WORKSPACE_VERSION } from '../../core/workspace/workspace-schema.ts';
+import { toWorkspace, WORKSPACE_VERSION, type Workspace } from '../../core/pipeline/index.ts';
 
 /**
  * Saved playgrounds in IndexedDB. Every function may reject (private mode, quota, a blocked

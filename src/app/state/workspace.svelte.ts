@@ -1,6 +1,6 @@
 import type { TextEdit } from '../../core/diagnostics.ts';
 import type { SharingMode } from '../../core/model.ts';
-import type { Workspace, WorkspaceSettings } from '../../core/workspace/workspace.ts';
+import type { Workspace, WorkspaceSettings } from '../../core/pipeline/index.ts';
 import { applyFileEdits, isValidPath, normalizePath } from '../lib/paths.ts';
 
 /** Panels of the right-hand side; `settings.panel` holds one of these. */

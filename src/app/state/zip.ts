@@ -1,6 +1,5 @@
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import type { Workspace } from '../../core/workspace/workspace.ts';
-import { toWorkspace, WORKSPACE_VERSION } from '../../core/workspace/workspace-schema.ts';
+import { toWorkspace, WORKSPACE_VERSION, type Workspace } from '../../core/pipeline/index.ts';
 
 /**
  * Workspaces as .zip files: the files as a plain directory (usable by the CLI and the real
