@@ -33,7 +33,7 @@ export default ts.config(
     languageOptions: { parserOptions: { parser: ts.parser } },
   },
   {
-    // The core is pure: it gets files, parsers and clocks handed in (DESIGN.md, Layout).
+    // The core is pure: it gets files, parsers and clocks handed in (docs/architecture.md, "Floors").
     files: ['src/core/**/*.ts'],
     ignores: ['src/core/**/*.test.ts'],
     languageOptions: { globals: { ...globals.es2021 } },

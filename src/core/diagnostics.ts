@@ -1,6 +1,6 @@
 /**
  * Diagnostics are how every expected failure travels: as data with a stable code and a span,
- * never as an exception (STYLE.md, "Plain data at every boundary").
+ * never as an exception (docs/architecture.md, "Floors").
  */
 
 export type Severity = 'error' | 'warning' | 'info';

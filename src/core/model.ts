@@ -6,7 +6,7 @@
 export const MECHANISMS = ['fcalls', 'intel-mpk', 'vm-ept', 'cheri'] as const;
 export type Mechanism = (typeof MECHANISMS)[number];
 
-/** Standard software hardening (DESIGN.md, "Compatibility"). */
+/** Standard software hardening (docs/semantics.md). */
 export const HARDENINGS = ['asan', 'ubsan', 'cfi', 'safestack', 'stack-protector'] as const;
 export type Hardening = (typeof HARDENINGS)[number];
 

@@ -1,5 +1,5 @@
 /**
- * Golden directories for the rewriter (DESIGN.md, Conventions). Each `tests/golden/<case>/`
+ * Golden directories for the rewriter (CONTRIBUTING.md, "Golden files"). Each `tests/golden/<case>/`
  * holds `input.c`, `case.json` ({lib, sharing?, mechanisms?, compiles?, port?}) and
  * optionally `config.yaml` (else `tests/golden/config.yaml`). Expected outputs are
  * `out/<mechanism>-<sharing>.c` (or `out/port.c`, `out/port-fixed.c` for port cases) and

@@ -60,7 +60,7 @@ const examples = readdirSync(examplesDir, { withFileTypes: true })
   .map((d) => d.name)
   .sort();
 
-/** `lib` + the library name without dashes (DESIGN.md, "Gates"). */
+/** `lib` + the library name without dashes (docs/formats.md, "Gate tokens and aliases"). */
 function gateName(lib: string): string {
   return 'lib' + lib.replace(/-/g, '');
 }

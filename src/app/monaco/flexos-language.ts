@@ -11,7 +11,7 @@ export interface FlexosContext {
   libraries: readonly string[];
 }
 
-/** Section headers with the sentence a hover shows (DESIGN.md, "Component metadata"). */
+/** Section headers with the sentence a hover shows (docs/formats.md, "Component metadata"). */
 export const SECTIONS: Record<string, string> = {
   'Memory access':
     'What the component reads and writes: `Read(...)`, `Write(...)` over `Own`, `Shared`, `*`.',

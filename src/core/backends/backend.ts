@@ -37,7 +37,7 @@ export interface Backend {
 }
 
 /**
- * Shared-data allocation per gate (DESIGN.md, "Cost model"): a heap buffer costs about 66
+ * Shared-data allocation per gate (docs/semantics.md, "Cost model"): a heap buffer costs about 66
  * cycles, a data-shadow-stack slot or a shared stack about 2.
  */
 export function sharedAllocCyclesFor(sharing: SharingMode): number {

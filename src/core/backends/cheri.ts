@@ -3,7 +3,7 @@ import { sharedAllocCyclesFor, type Backend } from './backend.ts';
 import { mpkGateCycles } from './intel-mpk.ts';
 
 /**
- * CHERI gates cost about 20-25 % more than MPK gates (DESIGN.md, "Cost model"); the middle of
+ * CHERI gates cost about 20-25 % more than MPK gates (docs/semantics.md, "Cost model"); the middle of
  * that range is taken.
  */
 export const CHERI_OVER_MPK = 1.225;

@@ -14,7 +14,7 @@ export const HARDENING_COST_FACTORS: Readonly<Record<Hardening, number>> = {
   'stack-protector': 1.03,
 };
 
-/** What each hardening does, for panels (DESIGN.md, "Compatibility"). */
+/** What each hardening does, for panels (docs/semantics.md). */
 export const HARDENING_LABELS: Readonly<Record<Hardening, string>> = {
   asan: 'AddressSanitizer: memory accesses stay within its own and shared memory',
   ubsan: 'UndefinedBehaviorSanitizer: traps undefined behaviour',

@@ -5,7 +5,7 @@ import type { ImageSource } from './image-source.ts';
 import { nearestNames, spellMechanism } from '../names/index.ts';
 
 /**
- * The rules of one image (DESIGN.md, "config.yaml — one image"), independent of the file
+ * The rules of one image (docs/formats.md, "config.yaml: one image"), independent of the file
  * format: names, duplicates, exactly one default compartment, one mechanism, every compartment
  * used, libraries placed in declared compartments, aliases naming listed libraries.
  * `source` (from a parser) gives exact spans and the edits of fixes; without it, spans come

@@ -10,12 +10,12 @@ import { createYamlContext, type YamlContext } from '../yaml/index.ts';
 export interface ConfigParseResult {
   /** `null` when the text has no map at its root or declares no compartment. */
   config: ImageConfig | null;
-  /** Sorted by position; see DESIGN.md for the rules behind each `config/` code. */
+  /** Sorted by position; see docs/formats.md, "Diagnostics", for the rules behind each `config/` code. */
   diagnostics: Diagnostic[];
 }
 
 /**
- * Parses `config.yaml` (DESIGN.md, "config.yaml — one image") and checks every rule of an
+ * Parses `config.yaml` (docs/formats.md, "config.yaml: one image") and checks every rule of an
  * image. Never throws: problems are diagnostics with exact spans and, where obvious, fixes.
  */
 export function parseConfigYaml(text: string, file = 'config.yaml'): ConfigParseResult {

@@ -2,7 +2,7 @@ import type { ImageConfig } from './image-config.ts';
 import { yamlFlowList, yamlScalar } from '../yaml/index.ts';
 
 /**
- * Writes an image as `config.yaml`, in the form of DESIGN.md: one item per compartment with its
+ * Writes an image as `config.yaml`, in the nested form of docs/formats.md: one item per compartment with its
  * canonical mechanism name, the short `- lib: comp` form for libraries without their own
  * hardening. `parseConfigYaml(printConfigYaml(c)).config` equals `c` (spans aside).
  */

@@ -1,5 +1,5 @@
 /**
- * The design-space explorer (DESIGN.md, "Design space and safety orders", "Cost model"):
+ * The design-space explorer (docs/semantics.md, "Design spaces", "Safety orders", "Cost model"):
  * spaces from `space.yaml`, exact counts, canonical ids, the `flexos` and `product` safety
  * orders and their Hasse diagrams, the frontier under a budget (listed, lazy, or by structure
  * for spaces too large to list), and cost estimates from `workload.yaml`.

@@ -1,5 +1,5 @@
 /**
- * The component metadata language (DESIGN.md, "Component metadata"): `*.flexos` text <->
+ * The component metadata language (docs/formats.md, "Component metadata"): `*.flexos` text <->
  * `ComponentSpec`, checks against an image, and tokens for highlighting.
  */
 export type {

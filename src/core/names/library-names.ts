@@ -21,8 +21,8 @@ export interface LibraryNames {
 }
 
 /**
- * Gate tokens of `libraries` and of `aliases:` (DESIGN.md, "Gates, as the FlexOS toolchain
- * writes them"). A library answers to `gateToken(name)`; an alias key answers both as written
+ * Gate tokens of `libraries` and of `aliases:` (docs/formats.md, "Gate tokens and
+ * aliases"). A library answers to `gateToken(name)`; an alias key answers both as written
  * (`libc`) and as a library name would (`liblibc`), and an alias wins over a library with the
  * same token, so `aliases: {libc: newlib}` sends both `libc` and `liblibc` to `newlib`.
  */

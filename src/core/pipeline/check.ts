@@ -96,7 +96,7 @@ export interface CheckOptions {
 
 /**
  * Checks a whole workspace: the image config, every component's metadata, the metadata
- * against the image, the placement against the metadata (DESIGN.md, "Compatibility"), and
+ * against the image, the placement against the metadata (docs/semantics.md), and
  * the explorer's `space.yaml` and `workload.yaml` when present.
  * Pure and total: bad input gives diagnostics, never an exception.
  */

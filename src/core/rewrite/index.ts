@@ -1,5 +1,5 @@
 /**
- * The C rewriter (DESIGN.md, "Gates, as the FlexOS toolchain writes them"): `port` inserts
+ * The C rewriter (docs/formats.md, "Gate placeholders in C sources"): `port` inserts
  * gate placeholders into a library's source, `instantiate` turns placeholders into one
  * backend's code, `buildArtefacts` lays out a configuration. The host hands in a tree-sitter
  * parser with the C grammar (`parser-types.ts`); everything returned is plain data.

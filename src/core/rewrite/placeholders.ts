@@ -3,7 +3,7 @@ import type { CDocument } from './parse-c.ts';
 import type { SyntaxNode } from './parser-types.ts';
 
 /**
- * The placeholders of DESIGN.md ("Gates, as the FlexOS toolchain writes them"), found by
+ * The placeholders of docs/formats.md ("Gate placeholders in C sources"), found by
  * scanning the text for their names and asking the tree what each hit is. This touches only
  * the nodes at the hits, which keeps instantiation fast on large files.
  */

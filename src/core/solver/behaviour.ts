@@ -13,7 +13,7 @@ export interface CallReach {
   span?: Span;
 }
 
-/** What a component may do once its hardening is applied (DESIGN.md, "Compatibility"). */
+/** What a component may do once its hardening is applied (docs/semantics.md). */
 export interface Behaviour {
   name: string;
   read: Region[];

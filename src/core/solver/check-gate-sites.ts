@@ -34,7 +34,7 @@ function appendFix(title: string, items: readonly { span: Span }[], text: string
 }
 
 /**
- * The gates of the C against the metadata (DESIGN.md, "Component metadata"): the C and the
+ * The gates of the C against the metadata (docs/formats.md, "Component metadata"): the C and the
  * metadata must agree, as the hardware enforces what the gates say.
  *
  * - `solver/gate-not-in-call` (error): a `flexos_gate` into `callee::fn` that the caller's

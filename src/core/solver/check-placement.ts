@@ -34,7 +34,7 @@ export interface PlacementCheck {
 }
 
 /**
- * Checks an image against its components' metadata (DESIGN.md, "Compatibility"; the rules are
+ * Checks an image against its components' metadata (docs/semantics.md; the rules are
  * in `checkPair`). Every component given is taken to be part of the image; a listed library
  * without metadata is plain C (`Read(*); Write(*)`, `[Call] *`) with no requirements. A
  * shared-memory violation is found in every placement and comes with no fix.

@@ -1,5 +1,5 @@
 /**
- * The solver: which placements of components are safe (DESIGN.md, "Compatibility").
+ * The solver: which placements of components are safe (docs/semantics.md).
  *
  * Decided precisely as follows.
  * - Behaviour after hardening (`behaviourOf`): absent sections mean "anything", as for a

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.ts';
 import { createMemoryIo } from './memory-io.ts';
 
-// Each case breaks one rule of DESIGN.md in a copy of examples/minikv and names the code and
+// Each case breaks one rule of docs/formats.md in a copy of examples/minikv and names the code and
 // the line:column where `flexos check` must report it.
 const root = join(import.meta.dirname, '..', '..', '..', 'examples', 'minikv');
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.ts';
 import { createMemoryIo } from './memory-io.ts';
 
-// The two components exactly as DESIGN.md writes them.
+// The two components exactly as docs/formats.md writes them.
 const SCHED = `# the formally verified scheduler
 component sched
 [Memory access] Read(Own,Shared); Write(Own,Shared)
@@ -49,7 +49,7 @@ async function check(files: Record<string, string>) {
   };
 }
 
-describe('sched and netstack in one MPK compartment (DESIGN.md metadata)', () => {
+describe('sched and netstack in one MPK compartment (docs/formats.md metadata)', () => {
   it('reports exactly two violations with move and harden fixes', async () => {
     const { code, diagnostics } = await check(workspace('  - netstack: comp1'));
     expect(code).toBe(1);

@@ -19,7 +19,7 @@ export function spanText(text: string, d: Diagnostic): string {
   return text.slice(d.span.start, d.span.end);
 }
 
-/** The example of DESIGN.md, "config.yaml — one image". */
+/** The example of docs/formats.md, "config.yaml: one image". */
 export const MINIKV = `name: minikv
 sharing: heap            # how stack data crosses an MPK gate: heap | dss | shared-stack
 compartments:

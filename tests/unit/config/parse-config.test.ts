@@ -8,7 +8,7 @@ import {
 import { MINIKV, diagnosticsAt, spanText } from './helpers.ts';
 
 describe('parseConfigYaml: valid files', () => {
-  it('reads the DESIGN.md example without diagnostics', () => {
+  it('reads the docs/formats.md example without diagnostics', () => {
     const { config, diagnostics } = parseConfigYaml(MINIKV);
     expect(diagnostics).toEqual([]);
     expect(config && stripSpans(config)).toEqual({

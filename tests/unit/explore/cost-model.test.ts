@@ -20,7 +20,7 @@ const MINIKV = readFileSync(
 );
 
 describe('cost model', () => {
-  it('takes gate and allocation cycles from DESIGN.md (via backends/), net of the call the baseline pays', () => {
+  it('takes gate and allocation cycles from docs/formats.md (via backends/), net of the call the baseline pays', () => {
     expect(createCostTable('intel-mpk', 'heap')).toMatchObject({
       crossingCycles: 106,
       allocCycles: 66,

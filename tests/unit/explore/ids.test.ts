@@ -11,7 +11,7 @@ import {
 import { arbitrarySpace, minikvSpace } from './fixtures.ts';
 
 describe('configuration ids', () => {
-  it('writes the DESIGN.md example canonically, whatever the input order', () => {
+  it('writes the docs/formats.md example canonically, whatever the input order', () => {
     const space = createSpace({
       components: ['redis', 'newlib', 'uksched', 'lwip'],
       hardening: { lwip: ['asan'], uksched: ['asan'] },

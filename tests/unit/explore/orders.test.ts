@@ -15,7 +15,7 @@ import {
 import { refines, samePartition } from '../../../src/core/explore/space/partitions.ts';
 import { arbitrarySpace, minikvSpace } from './fixtures.ts';
 
-/** The order relation written straight from DESIGN.md's sentences. */
+/** The order relation written straight from docs/formats.md's sentences. */
 function safer(order: Order, a: Configuration, b: Configuration): boolean {
   const hSub = (a.hardening & b.hardening) === a.hardening;
   const same = samePartition(a.blocks, b.blocks);

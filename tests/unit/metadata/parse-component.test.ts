@@ -19,7 +19,7 @@ component netstack
 
 const api = (...names: string[]) => names.map((name) => ({ name, params: '...' }));
 
-describe('parseComponent on the examples of DESIGN.md', () => {
+describe('parseComponent on the examples of docs/formats.md', () => {
   it('reads sched', () => {
     const { spec, diagnostics } = parseComponent(SCHED, 'components/sched.flexos');
     expect(diagnostics).toEqual([]);

@@ -1,5 +1,5 @@
 /**
- * The gates of the C against [Call] and [API] (DESIGN.md, "Component metadata"), as the
+ * The gates of the C against [Call] and [API] (docs/formats.md, "Component metadata"), as the
  * Problems panel, the editor markers and `flexos check` see them: through analyzeWorkspace,
  * with the rewriter's gate sites (a parser) and with the textual scan (none).
  */

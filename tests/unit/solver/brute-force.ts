@@ -1,5 +1,5 @@
 /**
- * An independent, deliberately naive reading of DESIGN.md "Compatibility", for property tests:
+ * An independent, deliberately naive reading of docs/semantics.md, for property tests:
  * everything is a set of atoms, a violation is "touched minus granted is not empty".
  */
 import type { ImageConfig } from '../../../src/core/config/image-config.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPlacement } from '../../../src/core/solver/index.ts';
 import { designExample, image } from './fixtures.ts';
 
-describe('the DESIGN.md example (sched + netstack)', () => {
+describe('the docs/formats.md example (sched + netstack)', () => {
   it('has exactly two violations in one MPK compartment', () => {
     const config = image('intel-mpk', { comp1: ['sched', 'netstack'] });
     const { violations, diagnostics } = checkPlacement(config, designExample());

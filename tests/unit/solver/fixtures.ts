@@ -94,7 +94,7 @@ export function image(
   return { name: 'test', sharing: 'heap', compartments, libraries, aliases: {} };
 }
 
-/** The DESIGN.md example: the verified scheduler and a plain-C network stack. */
+/** The docs/formats.md example: the verified scheduler and a plain-C network stack. */
 export function designExample(): ComponentSpec[] {
   return [
     spec('sched', {

@@ -9,7 +9,7 @@ import {
 } from '../../../src/core/solver/index.ts';
 import { designExample, image, spec } from './fixtures.ts';
 
-/** The DESIGN.md example with netstack allowing only `allowed`. */
+/** The docs/formats.md example with netstack allowing only `allowed`. */
 const withNetstackHardening = (allowed: Hardening[]): ComponentSpec[] =>
   designExample().map((s) => (s.name === 'netstack' ? { ...s, hardening: allowed } : s));
 

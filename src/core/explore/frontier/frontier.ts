@@ -77,7 +77,7 @@ export interface FrontierResult {
 }
 
 /**
- * The frontier under a budget (DESIGN.md): drop every configuration below the budget and
+ * The frontier under a budget (docs/semantics.md): drop every configuration below the budget and
  * return the maximal elements of what is left. Makes no assumption about the labels.
  */
 export function computeFrontier(

@@ -5,7 +5,7 @@ import type { Configuration, Space } from '../space/space.ts';
 import type { Workload } from './parse-workload.ts';
 
 /**
- * Cost constants of one mechanism and sharing mode (DESIGN.md, "Cost model"; numbers from
+ * Cost constants of one mechanism and sharing mode (docs/semantics.md, "Cost model"; numbers from
  * `backends/`).
  */
 export interface CostTable {

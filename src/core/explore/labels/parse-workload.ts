@@ -18,7 +18,7 @@ import {
 
 /**
  * `workload.yaml` — what one unit of work (a request, a packet) does, for cost estimates
- * (DESIGN.md, "Cost model"):
+ * (docs/semantics.md, "Cost model"):
  *
  * ```yaml
  * baseline: 600000        # units of work per second, everything in one compartment, no hardening

@@ -2,7 +2,7 @@ import { refines, samePartition } from '../space/partitions.ts';
 import type { Configuration } from '../space/space.ts';
 
 /**
- * The two safety orders of DESIGN.md, "Design space and safety orders". "B is safer than A":
+ * The two safety orders of docs/semantics.md, "Design spaces". "B is safer than A":
  * - `flexos`: same partition and B's hardening strictly includes A's; or A has no hardening
  *   and B's partition strictly refines A's (B's hardening is then anything). Hardened
  *   configurations with different partitions are incomparable.

@@ -9,7 +9,7 @@ import {
 import { toRgs } from './partitions.ts';
 
 /**
- * Configuration ids (DESIGN.md, "Configuration ids"): compartments joined by ` | `, each a
+ * Configuration ids (docs/formats.md, "Configuration ids"): compartments joined by ` | `, each a
  * comma-separated list of its library names, a hardened name followed by its hardening in
  * brackets. Names, hardening and compartments are sorted (compartments by their first name),
  * so one configuration has exactly one id: `lwip[asan] | newlib,redis,uksched[asan]`.

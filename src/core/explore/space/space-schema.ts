@@ -16,7 +16,7 @@
  * ```
  *
  * Its configurations are every partition of the groups into at most `max-compartments`
- * compartments times every subset of the options (DESIGN.md, "Design space and safety
+ * compartments times every subset of the options (docs/semantics.md, "Design spaces" and "Safety
  * orders"). Options of one component may not share a hardening, so each combination of
  * hardening names maps back to one subset of options (configuration ids stay unambiguous).
  *

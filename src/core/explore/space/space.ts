@@ -14,7 +14,7 @@ export interface HardeningOption {
 }
 
 /**
- * A design space (DESIGN.md, "Design space and safety orders"): every partition of its groups
+ * A design space (docs/semantics.md, "Design spaces"): every partition of its groups
  * into at most `maxCompartments` blocks, times every subset of its hardening options.
  */
 export interface Space {

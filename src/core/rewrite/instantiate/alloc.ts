@@ -2,7 +2,7 @@ import { createDiagnostic } from '../../diagnostics.ts';
 import { ALLOC_PLACEHOLDERS, type PlaceholderCall } from '../placeholders.ts';
 import type { RuleContext } from './context.ts';
 
-/** The allocator every compartment can reach (DESIGN.md: shared data lives in its heap). */
+/** The allocator every compartment can reach (docs/formats.md, "Shared allocations"). */
 export const SHARED_ALLOCATOR = 'flexos_shared_alloc';
 
 /**
