@@ -1,6 +1,7 @@
 import type { Monaco } from './load-monaco.ts';
 import type * as MonacoApi from 'monaco-editor/editor';
 import { fileKind } from '../../core/pipeline/index.ts';
+import { minimalEdit } from '../../core/diagnostics.ts';
 
 /** The URI of a workspace file's model: `file:///components/sched.flexos`. */
 export function uriOf(monaco: Monaco, path: string): MonacoApi.Uri {
@@ -67,27 +68,15 @@ export function createModelSync(monaco: Monaco, onEdit: (path: string, text: str
 
   function replaceMiddle(model: MonacoApi.editor.ITextModel, text: string): void {
     const old = model.getValue();
-    let start = 0;
-    while (start < old.length && start < text.length && old[start] === text[start]) start++;
-    let end = 0;
-    while (
-      end < old.length - start &&
-      end < text.length - start &&
-      old[old.length - 1 - end] === text[text.length - 1 - end]
-    )
-      end++;
+    const edit = minimalEdit('', old, text);
     const range = monaco.Range.fromPositions(
-      model.getPositionAt(start),
-      model.getPositionAt(old.length - end),
+      model.getPositionAt(edit.start),
+      model.getPositionAt(edit.end),
     );
     pushing = true;
     try {
       model.pushStackElement();
-      model.pushEditOperations(
-        [],
-        [{ range, text: text.slice(start, text.length - end) }],
-        () => null,
-      );
+      model.pushEditOperations([], [{ range, text: edit.text }], () => null);
       model.pushStackElement();
     } finally {
       pushing = false;

@@ -1,4 +1,4 @@
-import { hasErrors, type Diagnostic, type TextEdit } from '../diagnostics.ts';
+import { hasErrors, minimalEdit, type Diagnostic, type TextEdit } from '../diagnostics.ts';
 import {
   ownersFromComponents,
   ownersFromSources,
@@ -9,7 +9,6 @@ import {
 } from '../rewrite/index.ts';
 import { libraryOfPath, type Workspace } from '../workspace/workspace.ts';
 import { checkWorkspace } from './check.ts';
-import { minimalEdit } from './minimal-edit.ts';
 
 /** Which file "Insert gates" works on. */
 export interface PortRequest {

@@ -1,4 +1,10 @@
-import { applyEdits, compareDiagnostics, type Diagnostic, type TextEdit } from '../diagnostics.ts';
+import {
+  applyEdits,
+  compareDiagnostics,
+  minimalEdit,
+  type Diagnostic,
+  type TextEdit,
+} from '../diagnostics.ts';
 import {
   compartmentOf,
   hardeningOf,
@@ -22,7 +28,6 @@ import {
 } from '../solver/index.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { checkWorkspace } from './check.ts';
-import { minimalEdit } from './minimal-edit.ts';
 
 /** Two components that may not share a compartment, and why. */
 export interface Conflict {
