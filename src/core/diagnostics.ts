@@ -63,18 +63,47 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
+/** Offsets to positions of one text, for showing many diagnostics of the same file. */
+export interface LineIndex {
+  /** 1-based line and column (in UTF-16 code units) of `offset`, clamped to the text. */
+  toLineColumn(offset: number): { line: number; column: number };
+}
+
+/**
+ * Indexes the line starts of `text` once (O(length)); each position is then a binary search.
+ * Showing N diagnostics of a file this way costs O(length + N log lines), where calling
+ * `toLineColumn` with unrelated texts costs O(N × length).
+ */
+export function createLineIndex(text: string): LineIndex {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return {
+    toLineColumn(offset) {
+      const clamped = Math.max(0, Math.min(offset, text.length));
+      // The last line start at or before `clamped`.
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((starts[mid] as number) <= clamped) lo = mid;
+        else hi = mid - 1;
+      }
+      return { line: lo + 1, column: clamped - (starts[lo] as number) + 1 };
+    },
+  };
+}
+
+/**
+ * The index of the text asked about last: callers (the CLI's printer, editor markers, the
+ * Problems panel) ask for many positions of one file in a row, and this keeps each call from
+ * rescanning the text. Comparing with the cached text is O(1) when it is the same string.
+ */
+let lastIndexed: { text: string; index: LineIndex } | undefined;
+
 /** 1-based line and column (in UTF-16 code units) of `offset` in `text`. */
 export function toLineColumn(text: string, offset: number): { line: number; column: number } {
-  const clamped = Math.max(0, Math.min(offset, text.length));
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < clamped; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: clamped - lineStart + 1 };
+  if (lastIndexed?.text !== text) lastIndexed = { text, index: createLineIndex(text) };
+  return lastIndexed.index.toLineColumn(offset);
 }
 
 /** Offset of 1-based `line`/`column`; the inverse of `toLineColumn` for positions in range. */
@@ -124,4 +153,30 @@ export function minimalEdit(file: string, before: string, after: string): TextEd
   )
     s++;
   return { file, start: p, end: before.length - s, text: after.slice(p, after.length - s) };
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/**
+ * The first `max` of `diagnostics` (in the order given) and, when there are more, one summary
+ * `code` at the first one left out, counting the rest: a file of 40,000 bad lines would
+ * otherwise give an editor, a worker message and a terminal 40,000 entries. The summary is as
+ * severe as the worst one left out, so an error past the cap still makes the file count as
+ * broken (`hasErrors`). The YAML files use the same cap of 200 (`core/yaml/context.ts`).
+ */
+export function capDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  code: string,
+  max = 200,
+): Diagnostic[] {
+  if (diagnostics.length <= max) return [...diagnostics];
+  const first = diagnostics[max] as Diagnostic;
+  let worst: Severity = 'info';
+  for (let i = max; i < diagnostics.length; i++) {
+    const { severity } = diagnostics[i] as Diagnostic;
+    if (SEVERITY_RANK[severity] > SEVERITY_RANK[worst]) worst = severity;
+  }
+  const count = diagnostics.length - max;
+  const message = `${count} more problem${count === 1 ? '' : 's'} in this file ${count === 1 ? 'is' : 'are'} not listed; fix the first ${max} and check again.`;
+  return [...diagnostics.slice(0, max), createDiagnostic(code, worst, message, first.span)];
 }

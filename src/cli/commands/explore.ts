@@ -16,9 +16,11 @@ import { createNodeCParser } from '../node-parser.ts';
 
 const USAGE = `usage: flexos explore DIR [--space FILE] [--order flexos|product]
                      [--labels FILE.csv | --estimate [--workload FILE]] [--budget '>=N' | '<=N']
-                     [--lazy] [--json | --dot] [--rank] [--ignore-requires] [--print-config ID]
+                     [--lazy [--verify]] [--max-partitions N] [--json | --dot] [--rank]
+                     [--ignore-requires] [--print-config ID]
   DIR/space.yaml is the design space, DIR/workload.yaml feeds --estimate, DIR/components/*.flexos
-  the [Requires] filter. --print-config ID prints the config.yaml of one configuration.
+  the [Requires] filter. --verify also measures what lazy labelling left out and could still be
+  on the frontier. --print-config ID prints the config.yaml of one configuration.
 `;
 
 /**
@@ -28,8 +30,8 @@ const USAGE = `usage: flexos explore DIR [--space FILE] [--order flexos|product]
  */
 export const exploreCommand: CliCommand = async (args, io) => {
   const { parsed, error } = parseArgs(args, {
-    valued: ['space', 'workload', 'order', 'labels', 'budget', 'print-config'],
-    boolean: ['estimate', 'lazy', 'json', 'dot', 'rank', 'ignore-requires'],
+    valued: ['space', 'workload', 'order', 'labels', 'budget', 'print-config', 'max-partitions'],
+    boolean: ['estimate', 'lazy', 'verify', 'json', 'dot', 'rank', 'ignore-requires'],
   });
   const dir = parsed.positional[0];
   const usage = (why: string): number => (io.err(`flexos explore: ${why}\n${USAGE}`), 2);
@@ -45,6 +47,11 @@ export const exploreCommand: CliCommand = async (args, io) => {
     return usage('--json and --dot exclude each other');
   if (parsed.flags.has('lazy') && !labelsFile && !estimate)
     return usage('--lazy needs --labels or --estimate');
+  if (parsed.flags.has('verify') && !parsed.flags.has('lazy'))
+    return usage('--verify needs --lazy (without it every configuration is labelled)');
+  const maxPartitions = flagValue(parsed, 'max-partitions');
+  if (maxPartitions !== undefined && !/^\d{1,15}$/.test(maxPartitions))
+    return usage(`bad --max-partitions '${maxPartitions}' (a whole number)`);
   const budget = flagValue(parsed, 'budget');
   if (budget !== undefined && !/^\s*(>=|<=)\s*\d/.test(budget))
     return usage(`bad budget '${budget}' (e.g. '>=500000' or '<=120')`);
@@ -78,6 +85,8 @@ export const exploreCommand: CliCommand = async (args, io) => {
     order,
     labels: labelsFile ? 'csv' : estimate ? 'estimate' : 'none',
     lazy: parsed.flags.has('lazy'),
+    verify: parsed.flags.has('verify'),
+    ...(maxPartitions !== undefined ? { partitionLimit: Number(maxPartitions) } : {}),
     ignoreRequires: parsed.flags.has('ignore-requires'),
     ...(labelsFile ? { csv: loaded.ws.files['labels.csv'] ?? '' } : {}),
     ...(budget !== undefined ? { budget } : {}),

@@ -1,5 +1,5 @@
 import { countConfigurations, ENUMERATION_LIMIT, enumerateConfigurations } from './space/count.ts';
-import { exploreLarge } from './frontier/explore-large.ts';
+import { exploreLarge, partitionLimitOf } from './frontier/explore-large.ts';
 import { LARGE_MAX_OPTIONS } from './frontier/large-frontier.ts';
 import {
   failed,
@@ -16,6 +16,7 @@ import { labelConfigurations } from './labels/label-configs.ts';
 import { safetyRank, type Configuration } from './space/space.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { FrontierMember } from './explore-types.ts';
+import { createStopper, ExploreStopped, type Stopper } from './stop.ts';
 
 /** Size from which estimates are handled by structure rather than by listing. */
 export const STRUCTURAL_FROM = 20_000;
@@ -36,12 +37,12 @@ export async function exploreSpace(input: ExploreOptions): Promise<ExploreResult
 }
 
 async function explorePruned(opts: ExploreOptions): Promise<ExploreResult> {
-  const { space, order, budget } = opts;
+  const { space, budget } = opts;
   const count = countConfigurations(space);
   const num = (n: bigint): number | string =>
     n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString();
   const base = {
-    order,
+    order: opts.order,
     configurations: num(count.total),
     partitions: num(count.partitions),
     hardeningSubsets: num(count.hardeningSubsets),
@@ -58,26 +59,46 @@ async function explorePruned(opts: ExploreOptions): Promise<ExploreResult> {
       'explore/budget-direction',
       'Estimates are throughput (higher is better): use a budget like >=N.',
     );
-  if (count.total > BigInt(ENUMERATION_LIMIT)) return exploreLarge(opts, base);
-  // Estimates (or no labels) have the structure `largeFrontier` needs; past a few thousand
-  // configurations it is much faster than listing, whose frontier search grows with its size.
-  const structural = opts.labels.kind === 'none' || (opts.labels.kind === 'estimate' && !opts.lazy);
-  if (
-    structural &&
-    Number(count.total) > (opts.structuralFrom ?? STRUCTURAL_FROM) &&
-    space.options.length <= LARGE_MAX_OPTIONS
-  )
-    return exploreLarge(opts, base);
-  return exploreListed(opts, base);
+  const stopper = createStopper(opts.shouldStop);
+  try {
+    stopper.check();
+    if (count.total > BigInt(ENUMERATION_LIMIT)) return exploreLarge(opts, base, stopper);
+    // Estimates (or no labels) have the structure `largeFrontier` needs; past a few thousand
+    // configurations it is much faster than listing, whose frontier search grows with its size.
+    const structural =
+      opts.labels.kind === 'none' || (opts.labels.kind === 'estimate' && !opts.lazy);
+    if (
+      structural &&
+      Number(count.total) > (opts.structuralFrom ?? STRUCTURAL_FROM) &&
+      space.options.length <= LARGE_MAX_OPTIONS &&
+      count.partitions <= BigInt(partitionLimitOf(opts))
+    )
+      return exploreLarge(opts, base, stopper);
+    return await exploreListed(opts, base, stopper);
+  } catch (e) {
+    if (!(e instanceof ExploreStopped)) throw e;
+    return failed(base, 'explore/cancelled', 'The exploration was cancelled before it ended.');
+  }
 }
 
-async function exploreListed(opts: ExploreOptions, base: ResultBase): Promise<ExploreResult> {
+async function exploreListed(
+  opts: ExploreOptions,
+  base: ResultBase,
+  stopper: Stopper,
+): Promise<ExploreResult> {
   const { space, order, budget } = opts;
   const diagnostics: Diagnostic[] = [];
   const reasons = new Map<string, { count: number; example: string }>();
   const configs: Configuration[] = [];
   let filtered = 0;
-  for (const cfg of enumerateConfigurations(space)) {
+  opts.onProgress?.(`listing ${base.configurations} configurations`);
+  const all = enumerateConfigurations(space);
+  const progress = createDecileProgress(all.length, (done) =>
+    opts.onProgress?.(`checking [Requires]: ${done}/${all.length} configurations`),
+  );
+  for (const cfg of all) {
+    stopper.tick();
+    if (opts.isAllowed) progress();
     const verdict = opts.isAllowed?.(cfg) ?? true;
     if (verdict === true) {
       configs.push(cfg);
@@ -93,7 +114,7 @@ async function exploreListed(opts: ExploreOptions, base: ResultBase): Promise<Ex
     }
   }
   const ids = configs.map((c) => formatId(space, c));
-  const labelled = await labelConfigurations(opts, configs, ids, diagnostics);
+  const labelled = await labelConfigurations(opts, configs, ids, diagnostics, stopper);
   const frontierIdx = labelled.frontier;
   const member = (i: number): FrontierMember => {
     const value = labelled.values[i];
@@ -131,6 +152,9 @@ async function exploreListed(opts: ExploreOptions, base: ResultBase): Promise<Ex
     frontier,
     frontierSize: frontier.length,
     complete: labelled.complete,
+    exact: labelled.unverified === 0,
+    unverified: labelled.unverified,
+    ...(labelled.verified !== undefined ? { verified: labelled.verified } : {}),
     incomparable,
     diagnostics,
   };
@@ -158,4 +182,15 @@ async function exploreListed(opts: ExploreOptions, base: ResultBase): Promise<Ex
     };
   }
   return result;
+}
+
+/** A callback that reports once per tenth of `total` steps (and at the end). */
+function createDecileProgress(total: number, report: (done: number) => void): () => void {
+  let done = 0;
+  let next = Math.ceil(total / 10);
+  return () => {
+    if (++done < next && done !== total) return;
+    report(done);
+    next += Math.ceil(total / 10);
+  };
 }

@@ -35,6 +35,11 @@ export interface ExploreOptions {
   labels: LabelSource;
   /** Measure only what the frontier needs (`lazy.ts`). */
   lazy?: boolean;
+  /**
+   * With `lazy`: then also measure every unlabelled configuration that could still be on the
+   * frontier (`unverified`), so the result is exact whatever the labels (`lazy.ts`).
+   */
+  verify?: boolean;
   isAllowed?: AllowedCheck;
   /** Largest subset whose Hasse diagram is computed edge by edge (default 2,000). */
   hasseLimit?: number;
@@ -43,7 +48,17 @@ export interface ExploreOptions {
    * by listing (default `STRUCTURAL_FROM`); both give the same frontier, so tests compare them.
    */
   structuralFrom?: number;
+  /**
+   * Most partitions the structural path walks (default `PARTITION_LIMIT`); a space too large to
+   * list with more partitions is refused (`explore/space-too-large`), never walked for hours.
+   */
+  partitionLimit?: number;
   onProgress?: (message: string) => void;
+  /**
+   * Asked between steps of every loop (the CLI and the runner pass a deadline or a flag; the
+   * app terminates its worker instead): true ends the exploration with `explore/cancelled`.
+   */
+  shouldStop?: () => boolean;
 }
 
 /** One frontier configuration. */
@@ -87,6 +102,20 @@ export interface ExploreResult {
   frontierSize: number;
   /** Whether `frontier` lists the whole frontier. */
   complete: boolean;
+  /**
+   * Whether the labels known prove the frontier, with no assumption about the others: no
+   * unlabelled configuration could be on it, whatever its value (docs/semantics.md, "Lazy
+   * labelling"). Estimates and a missing budget need no proof: always exact.
+   */
+  exact: boolean;
+  /**
+   * Unlabelled configurations that could still be on the frontier: none of the labelled ones
+   * meeting the budget is strictly safer. Lazy labelling excludes them by assuming performance
+   * does not increase along a safer edge; `verify` measures them.
+   */
+  unverified: number;
+  /** Measurements `verify` took (included in `measured`), when asked for. */
+  verified?: number;
   /** Why frontier members are pairwise incomparable (for up to 12 members). */
   incomparable: { a: string; b: string; reason: string }[];
   /** Covering edges and least elements of the considered configurations, when computed. */
@@ -123,6 +152,8 @@ export function failed(base: ResultBase, code: string, message: string): Explore
     frontier: [],
     frontierSize: 0,
     complete: false,
+    exact: false,
+    unverified: 0,
     incomparable: [],
     diagnostics: [createDiagnostic(code, 'error', message, SPACE_TOP)],
   };

@@ -48,6 +48,7 @@ export {
   meetsBudget,
   maximalElements,
   computeFrontier,
+  undominated,
   rankBySafety,
   type Budget,
   type Label,
@@ -74,11 +75,18 @@ export {
   type WorkloadEdge,
   type ParsedWorkload,
 } from './labels/parse-workload.ts';
-export { parseCsv, parseLabelsCsv, type CsvField, type CsvLabel } from './labels/csv.ts';
+export {
+  parseCsv,
+  parseLabelsCsv,
+  MAX_CSV_PROBLEMS,
+  type CsvField,
+  type CsvLabel,
+} from './labels/csv.ts';
 export { toImageConfig, toConfigYaml } from './space/to-config.ts';
 export { explainIncomparable, optionNames } from './order/explain.ts';
 export { completeWorkload, type WorkloadEdgeSite } from './labels/gate-edges.ts';
-export { exploreSpace } from './explore-space.ts';
+export { exploreSpace, STRUCTURAL_FROM } from './explore-space.ts';
+export { PARTITION_LIMIT } from './frontier/explore-large.ts';
 export { createRequiresCheck } from './filter/requires-check.ts';
 export type {
   AllowedCheck,

@@ -52,6 +52,19 @@ export function formatReport(r: ExploreResult, opts: { ranking?: boolean } = {})
     out.push(
       `  ${m.id.padEnd(width)}  level ${m.level}  ${formatValue(m.value, m.kind)}`.trimEnd(),
     );
+  if (r.verified !== undefined)
+    out.push(
+      `Verified: ${r.verified} more measured that could have been on the frontier${r.exact ? '; the frontier is exact' : ''}.`,
+    );
+  if (!r.exact && r.unverified > 0) {
+    const why = r.lazy
+      ? ' Lazy labelling left them out assuming performance does not increase along a safer edge'
+      : '';
+    const next = r.lazy && r.verified === undefined ? '; --verify measures them.' : '.';
+    out.push(
+      `Not proven exact: ${r.unverified} configurations without a label could still be on the frontier (no labelled configuration safer than them meets the budget).${why}${why ? next : ''}`,
+    );
+  }
   if (r.incomparable.length > 0) {
     out.push('Why they are incomparable:');
     for (const p of r.incomparable) out.push(`  A = ${p.a}\n  B = ${p.b}\n    ${p.reason}`);

@@ -35,6 +35,16 @@ export interface ExploreRequest {
   ignoreRequires?: boolean;
   /** Measure only the configurations the frontier needs (labels other than `none`). */
   lazy?: boolean;
+  /**
+   * With `lazy`: then measure every configuration that could still be on the frontier, so the
+   * result is exact even where performance increases along a safer edge.
+   */
+  verify?: boolean;
+  /**
+   * Most partitions walked for a space too large to list (default 1,000,000); beyond it the
+   * exploration is refused with `explore/space-too-large`.
+   */
+  partitionLimit?: number;
 }
 
 /** What the host hands in besides the request. */
@@ -46,6 +56,11 @@ export interface ExploreHost {
    */
   parser?: CParser | null;
   onProgress?: (message: string) => void;
+  /**
+   * Asked throughout (a deadline, a flag): true ends the exploration with `explore/cancelled`.
+   * The app terminates its worker instead; the CLI and the runner explore in process.
+   */
+  shouldStop?: () => boolean;
 }
 
 /** One configuration of the Hasse diagram. */
@@ -105,9 +120,12 @@ export async function exploreWorkspace(
     order: req.order,
     labels,
     lazy: req.lazy === true,
+    verify: req.verify === true,
+    ...(req.partitionLimit !== undefined ? { partitionLimit: req.partitionLimit } : {}),
     ...(budget ? { budget } : {}),
     ...(specs.length > 0 ? { isAllowed: createRequiresCheck(space, specs) } : {}),
     ...(host.onProgress ? { onProgress: host.onProgress } : {}),
+    ...(host.shouldStop ? { shouldStop: host.shouldStop } : {}),
   });
   const frontier = new Set(result.frontier.map((m) => m.id));
   const levels = new Map<string, number>();

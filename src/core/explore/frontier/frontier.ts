@@ -1,5 +1,6 @@
 import { isSafer, type Order } from '../order/orders.ts';
 import { safetyRank, type Configuration } from '../space/space.ts';
+import { NEVER_STOP, type Stopper } from '../stop.ts';
 
 /**
  * A performance budget: `>= N` on a throughput label (higher is better) or `<= N` on a
@@ -46,22 +47,35 @@ export function betterThan(budget: Budget | undefined, a: number, b: number): bo
 /**
  * Maximal elements of `members` (positions in `configs`) under `order`. Candidates go in
  * decreasing safety rank, so anything that could dominate one was seen before it, and each is
- * compared only with the maximal elements found so far: the cost is members × frontier, not
- * members².
+ * compared only with the maximal elements found so far of a strictly higher rank (a strictly
+ * safer configuration has one): the cost is members × frontier at most, not members².
  */
 export function maximalElements(
   configs: readonly Configuration[],
   members: readonly number[],
   order: Order,
+  stopper: Stopper = NEVER_STOP,
 ): number[] {
   const ranks = new Map(members.map((i) => [i, safetyRank(configs[i] as Configuration)]));
   const sorted = [...members].sort(
     (a, b) => (ranks.get(b) as number) - (ranks.get(a) as number) || a - b,
   );
   const maximal: number[] = [];
+  // maximal[0 .. higher) have a rank above the candidate's.
+  let higher = 0;
+  let rank = Infinity;
   for (const i of sorted) {
+    stopper.tick();
+    const r = ranks.get(i) as number;
+    if (r < rank) {
+      rank = r;
+      higher = maximal.length;
+    }
     const c = configs[i] as Configuration;
-    if (!maximal.some((m) => isSafer(order, c, configs[m] as Configuration))) maximal.push(i);
+    let dominated = false;
+    for (let k = 0; k < higher && !dominated; k++)
+      dominated = isSafer(order, c, configs[maximal[k] as number] as Configuration);
+    if (!dominated) maximal.push(i);
   }
   return maximal.sort((a, b) => a - b);
 }
@@ -85,6 +99,7 @@ export function computeFrontier(
   labels: readonly (number | undefined)[],
   budget: Budget | undefined,
   order: Order,
+  stopper: Stopper = NEVER_STOP,
 ): FrontierResult {
   const meeting: number[] = [];
   const unlabelled: number[] = [];
@@ -94,10 +109,39 @@ export function computeFrontier(
     else if (meetsBudget(budget, v)) meeting.push(i);
   });
   return {
-    frontier: maximalElements(configs, meeting, order),
+    frontier: maximalElements(configs, meeting, order, stopper),
     meeting: meeting.length,
     unlabelled,
   };
+}
+
+/**
+ * Those of `unlabelled` that could still be on the frontier whatever their labels: no member of
+ * `frontier` (the maximal labelled configurations meeting the budget) is strictly safer. Any
+ * labelled configuration meeting the budget lies below a frontier member, so comparing with the
+ * frontier alone decides "a labelled configuration meeting the budget is strictly safer".
+ */
+export function undominated(
+  configs: readonly Configuration[],
+  unlabelled: readonly number[],
+  frontier: readonly number[],
+  order: Order,
+  stopper: Stopper = NEVER_STOP,
+): number[] {
+  // Safest first: only members of a higher rank can be strictly safer.
+  const members = frontier
+    .map((f) => ({ c: configs[f] as Configuration, rank: safetyRank(configs[f] as Configuration) }))
+    .sort((a, b) => b.rank - a.rank);
+  return unlabelled.filter((i) => {
+    const c = configs[i] as Configuration;
+    const rank = safetyRank(c);
+    for (const m of members) {
+      stopper.tick();
+      if (m.rank <= rank) break;
+      if (isSafer(order, c, m.c)) return false;
+    }
+    return true;
+  });
 }
 
 /** Configurations grouped by safety rank, safest level first, best label first in a level. */

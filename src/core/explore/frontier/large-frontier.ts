@@ -1,6 +1,7 @@
 import type { Order } from '../order/orders.ts';
 import { countPartitions, forEachPartition, forEachSplit } from '../space/partitions.ts';
 import type { Configuration, Space } from '../space/space.ts';
+import { NEVER_STOP, type Stopper } from '../stop.ts';
 
 /**
  * The frontier of a space too large to list, under a monotone cost model. The space is a
@@ -35,6 +36,8 @@ export interface LargeFrontierInput {
    * frontier of the valid ones is the valid members of this frontier.
    */
   isAllowed?: (cfg: Configuration) => boolean;
+  /** Asked for every partition (`stop.ts`). */
+  stopper?: Stopper;
   onProgress?: (progress: { phase: 'count' | 'list'; done: number; total: number }) => void;
 }
 
@@ -64,6 +67,7 @@ export const LARGE_MAX_OPTIONS = 22;
 
 export function largeFrontier(input: LargeFrontierInput): LargeFrontierResult {
   const { space, order, meets, score } = input;
+  const stopper = input.stopper ?? NEVER_STOP;
   const m = space.options.length;
   if (m > LARGE_MAX_OPTIONS)
     throw new Error(`largeFrontier takes at most ${LARGE_MAX_OPTIONS} options`);
@@ -90,6 +94,7 @@ export function largeFrontier(input: LargeFrontierInput): LargeFrontierResult {
   let frontierSize = 0;
   let done = 0;
   forEachPartition(groups, space.maxCompartments, (rgs, blocks) => {
+    stopper.tick();
     const c = input.partitionCost(rgs);
     let cs = Infinity;
     if (blocks < space.maxCompartments)
@@ -142,6 +147,7 @@ export function largeFrontier(input: LargeFrontierInput): LargeFrontierResult {
   let disallowed = 0;
   let p = 0;
   forEachPartition(groups, space.maxCompartments, (rgs) => {
+    stopper.tick();
     const c = costs[p] as number;
     const s = scanBounds(c, splitCosts[p] as number);
     const hmax = s.k > 0 ? (sortedCost[s.k - 1] as number) : -Infinity;

@@ -1,7 +1,8 @@
 import { maximalElements, meetsBudget, type Budget } from './frontier.ts';
 import { createLazyGuide, type LazyGuide } from './lazy-guide.ts';
 import { isSafer, type Order } from '../order/orders.ts';
-import type { Configuration } from '../space/space.ts';
+import { safetyRank, type Configuration } from '../space/space.ts';
+import { NEVER_STOP, type Stopper } from '../stop.ts';
 
 /**
  * Lazy labelling: find the frontier while measuring as few configurations as possible,
@@ -13,6 +14,15 @@ import type { Configuration } from '../space/space.ts';
  * `p * (undecided below + 1) + (1 - p) * (undecided above + 1)`; that measures likely frontier
  * members and likely first misses, which is what a proof of the frontier consists of. Before
  * two measurements the one deciding the most in the worse outcome goes first.
+ *
+ * Real measurements can break the assumption, and only one of its two inferences matters:
+ * a configuration taken to meet the budget is less safe than a measured one that meets it, so
+ * it is off the frontier whatever its value; one taken to miss it may in fact meet it and be on
+ * the frontier. So an unlabelled configuration could still be on the frontier exactly when no
+ * measured configuration strictly safer than it meets the budget (give it a value meeting the
+ * budget and everything unmeasured above it values missing it); those are `unverified`. None
+ * means the measurements prove the frontier. `verify` then measures them, safest first (one
+ * that meets the budget settles everything below it), until none is left.
  */
 export interface LazyInput {
   configs: readonly Configuration[];
@@ -26,8 +36,21 @@ export interface LazyInput {
    * means it cannot be labelled; the search goes on without it and says so.
    */
   measure: (id: string) => number | Promise<number>;
-  /** Called after each measurement. */
-  onMeasure?: (event: { id: string; value: number; measured: number; undecided: number }) => void;
+  /** Then measure every unlabelled configuration that could still be on the frontier. */
+  verify?: boolean;
+  /**
+   * Called after each measurement; `undecided` counts what is left to decide, or, while
+   * `verifying`, what could still be on the frontier.
+   */
+  onMeasure?: (event: {
+    id: string;
+    value: number;
+    measured: number;
+    undecided: number;
+    verifying: boolean;
+  }) => void;
+  /** Asked before each measurement (`stop.ts`). */
+  stopper?: Stopper;
 }
 
 export interface LazyResult {
@@ -41,6 +64,13 @@ export interface LazyResult {
   measured: number;
   /** Positions that could not be measured; non-empty means the frontier may be incomplete. */
   missing: number[];
+  /**
+   * Positions without a label that could still be on the frontier: no measured configuration
+   * strictly safer meets the budget (after `verify`, only those that could not be measured).
+   */
+  unverified: number[];
+  /** Measurements `verify` took (included in `measured`). */
+  verified: number;
   status: 'complete' | 'incomplete';
 }
 
@@ -65,6 +95,8 @@ export async function lazyFrontier(input: LazyInput): Promise<LazyResult> {
       labels,
       measured: 0,
       missing: [],
+      unverified: [],
+      verified: 0,
       status: 'complete',
     };
   const words = (n + 31) >>> 5;
@@ -89,16 +121,22 @@ export async function lazyFrontier(input: LazyInput): Promise<LazyResult> {
   let measured = 0;
   const missing: number[] = [];
   const guide = createLazyGuide(configs, budget);
+  const stopper = input.stopper ?? NEVER_STOP;
+  const take = async (i: number): Promise<number> => {
+    stopper.check();
+    const value = await input.measure(input.ids[i] as string);
+    measured++;
+    if (!Number.isFinite(value)) missing.push(i);
+    else labels[i] = value;
+    return value;
+  };
+  const report = (i: number, value: number, undecided: number, verifying: boolean): void =>
+    input.onMeasure?.({ id: input.ids[i] as string, value, measured, undecided, verifying });
   while (left > 0) {
     const i = pick(n, state, below, above, undecided, guide);
-    const id = input.ids[i] as string;
-    const value = await input.measure(id);
-    measured++;
-    if (!Number.isFinite(value)) {
-      missing.push(i);
-      settle(i, UNMEASURABLE);
-    } else {
-      labels[i] = value;
+    const value = await take(i);
+    if (!Number.isFinite(value)) settle(i, UNMEASURABLE);
+    else {
       guide.add(i, value);
       const ok = meetsBudget(budget, value);
       settle(i, ok ? MEETS : MISSES);
@@ -106,15 +144,49 @@ export async function lazyFrontier(input: LazyInput): Promise<LazyResult> {
       for (let j = 0; j < n; j++)
         if ((spread[j >>> 5] as number) & (1 << (j & 31))) settle(j, ok ? MEETS : MISSES);
     }
-    input.onMeasure?.({ id, value, measured, undecided: left });
+    report(i, value, left, false);
   }
-  const meeting = all.filter((i) => state[i] === MEETS);
+  // Off the frontier for sure: below a measured configuration meeting the budget.
+  const dominated = new Uint32Array(words);
+  const met: number[] = [];
+  const addMet = (i: number): void => {
+    met.push(i);
+    const b = below[i] as Uint32Array;
+    for (let w = 0; w < words; w++) dominated[w] = (dominated[w] as number) | (b[w] as number);
+  };
+  const open = (i: number): boolean =>
+    labels[i] === undefined && ((dominated[i >>> 5] as number) & (1 << (i & 31))) === 0;
+  for (let i = 0; i < n; i++) {
+    const v = labels[i];
+    if (v !== undefined && meetsBudget(budget, v)) addMet(i);
+  }
+  let verified = 0;
+  if (input.verify) {
+    const tried = new Uint8Array(n);
+    for (const i of missing) tried[i] = 1;
+    const ranks = configs.map(safetyRank);
+    const candidates = (): number[] => all.filter((i) => tried[i] === 0 && open(i));
+    for (let c = candidates(); c.length > 0; c = candidates()) {
+      // The safest first: if it meets the budget, it settles everything below it.
+      let i = c[0] as number;
+      for (const j of c) if ((ranks[j] as number) > (ranks[i] as number)) i = j;
+      tried[i] = 1;
+      verified++;
+      const value = await take(i);
+      if (Number.isFinite(value) && meetsBudget(budget, value)) addMet(i);
+      report(i, value, candidates().length, true);
+    }
+  }
+  let meeting = met.length;
+  for (let i = 0; i < n; i++) if (labels[i] === undefined && !open(i)) meeting++;
   return {
-    frontier: maximalElements(configs, meeting, order),
-    meeting: meeting.length,
+    frontier: maximalElements(configs, met, order),
+    meeting,
     labels,
     measured,
     missing,
+    unverified: all.filter(open),
+    verified,
     status: missing.length > 0 ? 'incomplete' : 'complete',
   };
 }

@@ -1,5 +1,5 @@
-import { createDiagnostic, type Diagnostic, type Span } from '../../diagnostics.ts';
-import { configurationFromId, formatId } from '../space/ids.ts';
+import { capDiagnostics, createDiagnostic, type Diagnostic, type Span } from '../../diagnostics.ts';
+import { configurationFromId, formatId, type IdError } from '../space/ids.ts';
 import type { Space } from '../space/space.ts';
 
 /** One CSV field with where it is (UTF-16 offsets of the raw field, quotes included). */
@@ -64,12 +64,17 @@ export interface CsvLabel {
   span: Span;
 }
 
+/** Most problems listed for one labels file (as for YAML files); the rest are summed up in one. */
+export const MAX_CSV_PROBLEMS = 200;
+
 /**
  * Reads performance labels: a header with `config` and `value` columns (any position, any
  * case; other columns ignored), then one row per configuration. Ids may list blocks and names
  * in any order; they are stored under their canonical form. Codes: `labels/missing-column`
  * (error), `labels/bad-id`, `labels/not-in-space`, `labels/bad-value`, `labels/duplicate`
- * (warnings: the row is skipped).
+ * (warnings: the row is skipped); past `MAX_CSV_PROBLEMS` of them, one
+ * `labels/too-many-problems` (warning) at the first left out says how many more there are.
+ * Linear in the file: ids are read once per distinct text, duplicates found in a map.
  */
 export function parseLabelsCsv(
   text: string,
@@ -95,6 +100,16 @@ export function parseLabelsCsv(
     );
     return { labels, diagnostics };
   }
+  // A file of measurements repeats ids: each distinct text is read once.
+  const ids = new Map<string, string | IdError>();
+  const canonical = (text: string): string | IdError => {
+    let r = ids.get(text);
+    if (r === undefined) {
+      const cfg = configurationFromId(space, text);
+      ids.set(text, (r = 'blocks' in cfg ? formatId(space, cfg) : cfg));
+    }
+    return r;
+  };
   for (const row of rows) {
     const idField = row[ci];
     const valueField = row[vi];
@@ -110,9 +125,9 @@ export function parseLabelsCsv(
       );
       continue;
     }
-    const cfg = configurationFromId(space, idField.text);
-    if (!('blocks' in cfg)) {
-      diagnostics.push(createDiagnostic(cfg.code, 'warning', cfg.message, span(idField)));
+    const id = canonical(idField.text);
+    if (typeof id !== 'string') {
+      diagnostics.push(createDiagnostic(id.code, 'warning', id.message, span(idField)));
       continue;
     }
     const raw = valueField.text.trim();
@@ -128,7 +143,6 @@ export function parseLabelsCsv(
       );
       continue;
     }
-    const id = formatId(space, cfg);
     if (labels.has(id)) {
       diagnostics.push(
         createDiagnostic(
@@ -142,5 +156,8 @@ export function parseLabelsCsv(
     }
     labels.set(id, { value, span: span(idField) });
   }
-  return { labels, diagnostics };
+  return {
+    labels,
+    diagnostics: capDiagnostics(diagnostics, 'labels/too-many-problems', MAX_CSV_PROBLEMS),
+  };
 }

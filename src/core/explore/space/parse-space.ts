@@ -8,6 +8,7 @@ import { SPACE_KEYS } from './space-schema.ts';
 import {
   createYamlContext,
   indexPairs,
+  numberValue,
   parseYaml,
   rangeOf,
   reportAt,
@@ -146,8 +147,8 @@ function readTogether(ctx: YamlContext, pair: YPair | undefined, known: Set<stri
 function readMax(ctx: YamlContext, pair: YPair | undefined): number | undefined {
   if (!pair) return undefined;
   const v = pair.value;
-  if (v && isScalar(v) && typeof v.value === 'number' && Number.isInteger(v.value) && v.value >= 1)
-    return v.value;
+  const n = numberValue(v);
+  if (n !== undefined && Number.isInteger(n) && n >= 1) return n;
   reportAt(
     ctx,
     'bad-max-compartments',

@@ -26,12 +26,13 @@ export function countPartitions(n: number, maxBlocks: number): bigint {
 
 /**
  * Calls `visit` with every partition of `n` elements into at most `maxBlocks` blocks, in
- * lexicographic RGS order. The array passed is reused between calls: copy it to keep it.
+ * lexicographic RGS order; a visit returning `false` ends the walk. The array passed is reused
+ * between calls: copy it to keep it.
  */
 export function forEachPartition(
   n: number,
   maxBlocks: number,
-  visit: (rgs: Int32Array, blocks: number) => void,
+  visit: (rgs: Int32Array, blocks: number) => boolean | void,
 ): void {
   const rgs = new Int32Array(n);
   if (n === 0) {
@@ -42,7 +43,7 @@ export function forEachPartition(
   const top = new Int32Array(n).fill(1);
   const limit = Math.max(1, maxBlocks);
   for (;;) {
-    visit(rgs, top[n - 1] as number);
+    if (visit(rgs, top[n - 1] as number) === false) return;
     // Find the last position that can still grow, bump it, reset everything after it to 0.
     let i = n - 1;
     while (i > 0) {
@@ -64,7 +65,7 @@ export function forEachPartition(
 /** Every partition, copied, in lexicographic RGS order. */
 export function listPartitions(n: number, maxBlocks: number): number[][] {
   const out: number[][] = [];
-  forEachPartition(n, maxBlocks, (rgs) => out.push(Array.from(rgs)));
+  forEachPartition(n, maxBlocks, (rgs) => void out.push(Array.from(rgs)));
   return out;
 }
 
