@@ -20,51 +20,89 @@ const HARDENING = {
   uniqueItems: true,
 };
 
-const compartment = {
-  type: 'object',
-  description: 'One compartment: `- name: {mechanism, default, hardening}`.',
-  minProperties: 1,
-  maxProperties: 1,
-  additionalProperties: {
-    type: 'object',
-    properties: {
-      mechanism: MECHANISM,
-      default: {
-        type: 'boolean',
-        description: 'Libraries not listed go here; it is compartment 0.',
-      },
-      hardening: {
-        ...HARDENING,
-        description: `${HARDENING.description} Applies to every library placed here.`,
-      },
-    },
-    required: ['mechanism'],
-    additionalProperties: false,
+const COMPARTMENT_PROPERTIES = {
+  mechanism: MECHANISM,
+  default: {
+    type: 'boolean',
+    description: 'Libraries not listed go here; it is compartment 0.',
+  },
+  hardening: {
+    ...HARDENING,
+    description: `${HARDENING.description} Applies to every library placed here.`,
   },
 };
 
-const library = {
-  type: 'object',
-  description: 'A library and its compartment: `- lib: comp` or `- lib: {compartment, hardening}`.',
-  minProperties: 1,
-  maxProperties: 1,
-  additionalProperties: {
-    anyOf: [
-      { type: 'string', description: 'Compartment name.' },
-      {
+const LIBRARY_PROPERTIES = {
+  compartment: { type: 'string', description: 'Compartment name.' },
+  hardening: {
+    ...HARDENING,
+    description: `${HARDENING.description} Only for this library.`,
+  },
+};
+
+/**
+ * The flat form of the FlexOS talks (`- comp1:` with no value, then the properties at the same
+ * indentation): one list item holding the name, with a null value, and the properties.
+ */
+function flatItem(properties: Record<string, unknown>, required: string, description: string) {
+  return {
+    type: 'object',
+    description,
+    properties,
+    required: [required],
+    minProperties: 2,
+    additionalProperties: { type: 'null', description: 'The name, with no value.' },
+  };
+}
+
+const compartment = {
+  description: 'One compartment: `- name: {mechanism, default, hardening}`, nested or flat.',
+  anyOf: [
+    {
+      type: 'object',
+      description: 'One compartment: `- name:` with its properties indented under it.',
+      minProperties: 1,
+      maxProperties: 1,
+      additionalProperties: {
         type: 'object',
-        properties: {
-          compartment: { type: 'string', description: 'Compartment name.' },
-          hardening: {
-            ...HARDENING,
-            description: `${HARDENING.description} Only for this library.`,
-          },
-        },
-        required: ['compartment'],
+        properties: COMPARTMENT_PROPERTIES,
+        required: ['mechanism'],
         additionalProperties: false,
       },
-    ],
-  },
+    },
+    flatItem(
+      COMPARTMENT_PROPERTIES,
+      'mechanism',
+      'One compartment in the flat form: `- name:` then its properties at the same indentation.',
+    ),
+  ],
+};
+
+const library = {
+  description: 'A library and its compartment: `- lib: comp` or `- lib: {compartment, hardening}`.',
+  anyOf: [
+    {
+      type: 'object',
+      minProperties: 1,
+      maxProperties: 1,
+      additionalProperties: {
+        anyOf: [
+          { type: 'string', description: 'Compartment name.' },
+          {
+            type: 'object',
+            properties: LIBRARY_PROPERTIES,
+            required: ['compartment'],
+            additionalProperties: false,
+          },
+        ],
+      },
+    },
+    flatItem(
+      LIBRARY_PROPERTIES,
+      'compartment',
+      'A library in the flat form: `- lib:` then `compartment:` and `hardening:` at the same indentation.',
+    ),
+  ],
 };
 
 const configSchema = {

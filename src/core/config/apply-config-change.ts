@@ -1,5 +1,5 @@
 import { sortHardening } from '../model.ts';
-import type { ConfigChange } from './config-change.ts';
+import type { ImageChange } from './config-change.ts';
 import {
   compartmentOf,
   mechanismOf,
@@ -14,16 +14,25 @@ import {
  *   not exist yet), then moves the library there;
  * - `harden` adds per-library hardening (adding an entry in its current compartment when it
  *   had none); hardening it already has changes nothing.
+ * - `remove-compartment` removes a compartment's declaration, unless it is the default one or
+ *   a library is placed there.
  * A move that leaves the library's previous compartment empty removes that compartment
  * (unless it is the default one), since every declared compartment must be used.
  */
-export function applyConfigChange(config: ImageConfig, change: ConfigChange): ImageConfig {
+export function applyConfigChange(config: ImageConfig, change: ImageChange): ImageConfig {
   const next: ImageConfig = {
     ...config,
     compartments: config.compartments.map((c) => ({ ...c, hardening: [...c.hardening] })),
     libraries: config.libraries.map((l) => ({ ...l, hardening: [...l.hardening] })),
     aliases: { ...config.aliases },
   };
+  if (change.kind === 'remove-compartment') {
+    const name = change.compartment;
+    const removable =
+      name !== defaultName(config) && !config.libraries.some((l) => l.compartment === name);
+    if (removable) next.compartments = next.compartments.filter((c) => c.name !== name);
+    return next;
+  }
   const entry = next.libraries.find((l) => l.name === change.lib);
   if (change.kind === 'harden') {
     if (entry) entry.hardening = sortHardening([...entry.hardening, change.hardening]);
@@ -53,6 +62,11 @@ export function applyConfigChange(config: ImageConfig, change: ConfigChange): Im
     next.compartments = next.compartments.filter((c) => c.name !== previous);
   }
   return next;
+}
+
+/** The default compartment's name, else the first compartment's (where unlisted libraries go). */
+function defaultName(config: ImageConfig): string | undefined {
+  return (config.compartments.find((c) => c.default) ?? config.compartments[0])?.name;
 }
 
 /** The compartment a library is in now: its entry's, else the default (or first) one. */

@@ -11,3 +11,12 @@ export type ConfigChange =
   | { kind: 'new-compartment'; lib: string; compartment: string }
   /** Add per-library hardening `hardening` to `lib`. */
   | { kind: 'harden'; lib: string; hardening: Hardening };
+
+/**
+ * Any change `config/` makes to an image: the solver's, or removing the declaration of a
+ * compartment that holds no library and is not the default one (`solve` drops this way the
+ * compartments its proposal leaves empty, keeping the file's comments). A removal that would
+ * leave a library without its compartment, or the image without its default, changes nothing.
+ * Kept apart from `ConfigChange` because every solver change names a library; this one does not.
+ */
+export type ImageChange = ConfigChange | { kind: 'remove-compartment'; compartment: string };

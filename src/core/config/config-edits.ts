@@ -1,6 +1,6 @@
 import { applyEdits, type TextEdit } from '../diagnostics.ts';
 import { applyConfigChange } from './apply-config-change.ts';
-import type { ConfigChange } from './config-change.ts';
+import type { ImageChange } from './config-change.ts';
 import { sameImageConfig } from './config-equality.ts';
 import { createConfigYamlEditor } from './config-yaml-editor.ts';
 import type { FormatEditor } from './format-editor.ts';
@@ -19,7 +19,7 @@ import { replaceAll } from '../yaml/index.ts';
  * Returns no edits when the text holds no usable config or the change changes nothing.
  * Successive calls on the same text parse it once (`createConfigEdits`).
  */
-export function toConfigEdits(text: string, file: string, change: ConfigChange): TextEdit[] {
+export function toConfigEdits(text: string, file: string, change: ImageChange): TextEdit[] {
   return configEditsOf(text, file).edits(change);
 }
 
@@ -30,7 +30,7 @@ export function toConfigEdits(text: string, file: string, change: ConfigChange):
 export function toInPlaceConfigEdits(
   text: string,
   file: string,
-  change: ConfigChange,
+  change: ImageChange,
 ): TextEdit[] | undefined {
   return configEditsOf(text, file).inPlace(change);
 }
@@ -38,9 +38,9 @@ export function toInPlaceConfigEdits(
 /** Edits of one config text for any number of changes. */
 export interface ConfigEdits {
   /** As `toConfigEdits`. */
-  edits(change: ConfigChange): TextEdit[];
+  edits(change: ImageChange): TextEdit[];
   /** As `toInPlaceConfigEdits`. */
-  inPlace(change: ConfigChange): TextEdit[] | undefined;
+  inPlace(change: ImageChange): TextEdit[] | undefined;
 }
 
 /**
@@ -59,7 +59,7 @@ export function createConfigEdits(text: string, file: string): ConfigEdits {
       : editor;
   const memo = new Map<string, { after: ImageConfig; inPlace: TextEdit[] | undefined }>();
 
-  const editsFor = (change: ConfigChange) => {
+  const editsFor = (change: ImageChange) => {
     if (!before) return undefined;
     const key = JSON.stringify(change);
     let r = memo.get(key);
@@ -107,7 +107,7 @@ function plan(
   editor: FormatEditor,
   before: ImageConfig,
   after: ImageConfig,
-  change: ConfigChange,
+  change: ImageChange,
 ): TextEdit[] | undefined {
   const has = (config: ImageConfig, name: string): boolean =>
     config.compartments.some((c) => c.name === name);
@@ -116,6 +116,8 @@ function plan(
     if (!has(before, c.name)) edits.push(editor.appendCompartment(c.name, c.mechanism));
   for (const c of before.compartments)
     if (!has(after, c.name)) edits.push(editor.removeCompartment(c.name));
+  if (change.kind === 'remove-compartment')
+    return edits.every((e) => e !== undefined) ? joinInsertions(edits) : undefined;
   const entry = after.libraries.find((l) => l.name === change.lib);
   if (!entry) return undefined;
   if (change.kind === 'harden')

@@ -1,7 +1,7 @@
-import { isMap, isSeq, type YAMLSeq } from 'yaml';
+import { isMap, isSeq, type ParsedNode, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { TextEdit } from '../diagnostics.ts';
 import type { Hardening, Mechanism } from '../model.ts';
-import { rootPairs, setInValue, type FormatEditor } from './format-editor.ts';
+import { pairOf, rootPairs, setInValue, type FormatEditor } from './format-editor.ts';
 import {
   addPair,
   appendSeqItem,
@@ -16,17 +16,41 @@ import {
   type YPair,
 } from '../yaml/index.ts';
 
-/** In-place edits of `config.yaml` (lists of single-key maps). */
+/** One entry of a `config.yaml` list, as the editor finds it. */
+interface Entry {
+  seq: YAMLSeq.Parsed;
+  index: number;
+  /** The `name: value` pair. */
+  pair: YPair;
+  /** In the flat form (`- name:` then properties as more keys of the item), the item's map. */
+  flat?: YAMLMap.Parsed;
+}
+
+/** True for a list item in the flat form: a first key without value, then more keys. */
+function isFlatItem(item: ParsedNode | null | undefined): item is YAMLMap.Parsed {
+  return (
+    !!item &&
+    isMap(item) &&
+    item.items.length > 1 &&
+    isEmptyNode((item.items[0] as YPair | undefined)?.value)
+  );
+}
+
+/**
+ * In-place edits of `config.yaml` (lists of single-key maps), in whichever form each entry is
+ * written: nested (`- comp1:` with a map under it) or flat (`- comp1:` with its properties at
+ * the same indentation). A new compartment takes the form of the first one.
+ */
 export function createConfigYamlEditor(ctx: EditContext): FormatEditor | undefined {
   const top = rootPairs(ctx.text);
   if (!top) return undefined;
   const { root } = top;
 
-  /** The `name: value` pair of the item named `name` in the list under `key`. */
-  const find = (
-    key: string,
-    name: string,
-  ): { seq: YAMLSeq.Parsed; index: number; pair?: YPair } | undefined => {
+  /**
+   * The entry named `name` in the list under `key`: `null` when the list has none, `undefined`
+   * when the list is missing or the entry is in a shape these edits do not handle.
+   */
+  const find = (key: string, name: string): Entry | null | undefined => {
     const seq = asSeq(top.get(key)?.value);
     if (!seq) return undefined;
     const index = seq.items.findIndex(
@@ -34,54 +58,81 @@ export function createConfigYamlEditor(ctx: EditContext): FormatEditor | undefin
         isMap(item) && item.items[0] !== undefined && keyText(item.items[0] as YPair) === name,
     );
     const item = seq.items[index];
-    const pair =
-      item && isMap(item) && item.items.length === 1 ? (item.items[0] as YPair) : undefined;
-    return pair ? { seq, index, pair } : { seq, index: -1 };
+    if (!item || !isMap(item)) return null;
+    const pair = item.items[0] as YPair;
+    if (item.items.length === 1) return { seq, index, pair };
+    return isFlatItem(item) ? { seq, index, pair, flat: item } : undefined;
   };
 
-  /** Adds `- lib: value` to `libraries`, creating the list when needed. */
-  const addLibrary = (lib: string, value: string): TextEdit | undefined => {
-    const line = `${yamlScalar(lib)}: ${value}`;
+  /** Sets `prop` of an entry: in its item's map when flat, else in its value. */
+  const setProperty = (entry: Entry, prop: string, value: string): TextEdit | undefined => {
+    if (!entry.flat) return setInValue(ctx, entry.pair, prop, value, []);
+    const existing = pairOf(entry.flat, prop);
+    return existing ? setPairValue(ctx, existing, value) : addPair(ctx, entry.flat, prop, value);
+  };
+
+  /** True when the list under `key` writes an entry in the flat form. */
+  const usesFlatForm = (key: string): boolean =>
+    asSeq(top.get(key)?.value)?.items.some((item) => isFlatItem(item)) ?? false;
+
+  /** Adds a library entry to `libraries` (`lines` in block form), creating the list when needed. */
+  const addLibrary = (lines: string[], flow: string): TextEdit | undefined => {
     const libs = top.get('libraries');
-    if (!libs) return addPair(ctx, root, 'libraries', `[{ ${line} }]`, [`- ${line}`]);
-    if (isEmptyNode(libs.value)) return setPairValue(ctx, libs, `[{ ${line} }]`, [`- ${line}`]);
+    const block = lines.map((l, j) => (j === 0 ? `- ${l}` : `  ${l}`));
+    if (!libs) return addPair(ctx, root, 'libraries', `[${flow}]`, block);
+    if (isEmptyNode(libs.value)) return setPairValue(ctx, libs, `[${flow}]`, block);
     const seq = asSeq(libs.value);
-    return seq ? appendSeqItem(ctx, seq, [line], `{ ${line} }`) : undefined;
+    return seq ? appendSeqItem(ctx, seq, lines, flow) : undefined;
   };
 
   return {
     setCompartment(lib, compartment) {
       const found = find('libraries', lib);
       const comp = yamlScalar(compartment);
-      if (!found?.pair)
-        return found || !top.get('libraries') || isEmptyNode(top.get('libraries')?.value)
-          ? addLibrary(lib, comp)
-          : undefined;
+      if (found === undefined && top.get('libraries') && !isEmptyNode(top.get('libraries')?.value))
+        return undefined;
+      if (!found) {
+        const line = `${yamlScalar(lib)}: ${comp}`;
+        return addLibrary([line], `{ ${line} }`);
+      }
       const value = found.pair.value;
+      if (found.flat) return setProperty(found, 'compartment', comp);
       if (isEmptyNode(value) || (value && !isMap(value) && !isSeq(value)))
         return setPairValue(ctx, found.pair, comp);
-      return isMap(value) ? setInValue(ctx, found.pair, 'compartment', comp, []) : undefined;
+      return isMap(value) ? setProperty(found, 'compartment', comp) : undefined;
     },
     addHardening(lib: string, hardening: Hardening, compartment: string) {
       const found = find('libraries', lib);
-      const perLibrary = `{ compartment: ${yamlScalar(compartment)}, hardening: [${hardening}] }`;
-      if (!found?.pair)
-        return found || !top.get('libraries') || isEmptyNode(top.get('libraries')?.value)
-          ? addLibrary(lib, perLibrary)
-          : undefined;
-      const value = found.pair.value;
-      if (!value || !isMap(value))
-        return isSeq(value) ? undefined : setPairValue(ctx, found.pair, perLibrary);
-      const list = (value.items as YPair[]).find((p) => keyText(p) === 'hardening');
-      const seq = asSeq(list?.value);
+      const comp = yamlScalar(compartment);
+      const perLibrary = `{ compartment: ${comp}, hardening: [${hardening}] }`;
+      if (found === undefined && top.get('libraries') && !isEmptyNode(top.get('libraries')?.value))
+        return undefined;
+      if (!found) {
+        const name = yamlScalar(lib);
+        const lines = usesFlatForm('libraries')
+          ? [`${name}:`, `compartment: ${comp}`, `hardening: [${hardening}]`]
+          : [`${name}: ${perLibrary}`];
+        return addLibrary(lines, `{ ${name}: ${perLibrary} }`);
+      }
+      const props = found.flat ?? found.pair.value;
+      if (!found.flat && (!props || !isMap(props)))
+        return isSeq(props) ? undefined : setPairValue(ctx, found.pair, perLibrary);
+      const seq = asSeq(pairOf(props, 'hardening')?.value);
       if (seq) return appendSeqItem(ctx, seq, [hardening], hardening);
-      return setInValue(ctx, found.pair, 'hardening', `[${hardening}]`, []);
+      return setProperty(found, 'hardening', `[${hardening}]`);
     },
     appendCompartment(name: string, mechanism: Mechanism) {
       const seq = asSeq(top.get('compartments')?.value);
       if (!seq) return undefined;
       const flow = `${yamlScalar(name)}: { mechanism: ${mechanism} }`;
       const first = seq.items[0];
+      if (isFlatItem(first) && !first.flow)
+        return appendSeqItem(
+          ctx,
+          seq,
+          [`${yamlScalar(name)}:`, `mechanism: ${mechanism}`],
+          `{ ${flow} }`,
+        );
       const firstValue =
         first && isMap(first) ? (first.items[0] as YPair | undefined)?.value : undefined;
       if (firstValue && isMap(firstValue) && firstValue.flow)
@@ -106,7 +157,7 @@ export function createConfigYamlEditor(ctx: EditContext): FormatEditor | undefin
     },
     removeCompartment(name: string) {
       const found = find('compartments', name);
-      return found?.pair ? removeSeqItem(ctx, found.seq, found.index) : undefined;
+      return found ? removeSeqItem(ctx, found.seq, found.index) : undefined;
     },
   };
 }

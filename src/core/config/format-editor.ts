@@ -27,7 +27,8 @@ export interface FormatEditor {
 export function rootPairs(
   text: string,
 ): { root: YAMLMap.Parsed; get(key: string): YPair | undefined } | undefined {
-  const doc = parseDocument(text, { prettyErrors: false });
+  // Only texts that parsed as an image get here; the duplicate-key check is quadratic.
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   const root = doc.contents;
   if (!root || !isMap(root)) return undefined;
   const pairs = root.items as YPair[];

@@ -1,5 +1,6 @@
 import type { Span } from '../diagnostics.ts';
 import type { Hardening, Mechanism, SharingMode } from '../model.ts';
+import type { KraftExtras } from './kraft-extras.ts';
 
 /** One compartment of an image. */
 export interface CompartmentConfig {
@@ -36,6 +37,8 @@ export interface ImageConfig {
   libraries: LibraryConfig[];
   /** Extra `libX` names for gates: `libc: newlib` routes `libc` gates to `newlib`. */
   aliases: Record<string, string>;
+  /** Read from a `kraft.yaml`: what it holds besides the image, written back by `printKraftYaml`. */
+  kraft?: KraftExtras;
 }
 
 /** Default compartment is 0, the others 1.. in declaration order. */

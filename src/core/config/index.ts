@@ -3,12 +3,15 @@
  * diagnostic, printers, and changes as new configs or minimal text edits.
  */
 export type { CompartmentConfig, ImageConfig, LibraryConfig } from './image-config.ts';
+export type { KraftExtras, KraftKconfig } from './kraft-extras.ts';
 export { compartmentNumbers, compartmentOf, hardeningOf, mechanismOf } from './image-config.ts';
-export type { ConfigChange } from './config-change.ts';
+export type { ConfigChange, ImageChange } from './config-change.ts';
 export {
   parseConfigYaml,
   parseKraftYaml,
   parseImageConfig,
+  imageNameFrom,
+  DEFAULT_IMAGE_NAME,
   isKraftFile,
   type ConfigParseResult,
 } from './parse-image-config.ts';

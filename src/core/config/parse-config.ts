@@ -25,8 +25,11 @@ const TOP_KEYS = ['name', 'sharing', 'compartments', 'libraries', 'aliases'];
 const COMPARTMENT_KEYS = ['mechanism', 'default', 'hardening'];
 const LIBRARY_KEYS = ['compartment', 'hardening'];
 
-/** Reads `config.yaml` into an image with its source positions; `null` without a root map. */
-export function readConfigYaml(ctx: YamlContext): RawImage | null {
+/**
+ * Reads `config.yaml` into an image with its source positions; `null` without a root map.
+ * Without `name:` the image is called `defaultName` (the workspace's name).
+ */
+export function readConfigYaml(ctx: YamlContext, defaultName: string): RawImage | null {
   const root = readRoot(ctx);
   if (!root) return null;
   const top = indexPairs(ctx, root.items as YPair[], TOP_KEYS);
@@ -41,16 +44,17 @@ export function readConfigYaml(ctx: YamlContext): RawImage | null {
     aliases: {},
   };
   const config: ImageConfig = {
-    name: '',
+    name: defaultName,
     sharing: 'heap',
     compartments: [],
     libraries: [],
     aliases: {},
   };
 
-  const namePair = requireKey(ctx, top, 'name', origin, 'The image');
-  if (namePair) {
-    config.name = readString(ctx, namePair, 'the image name as a string') ?? '';
+  const namePair = top.get('name');
+  const name = namePair ? readString(ctx, namePair, 'the image name as a string') : undefined;
+  if (namePair && name !== undefined) {
+    config.name = name;
     source.name = valueSpan(ctx, namePair);
   }
   const sharing = top.get('sharing');
@@ -88,9 +92,12 @@ export function readConfigYaml(ctx: YamlContext): RawImage | null {
   return { config, source };
 }
 
-/** The properties of an entry: its map value's pairs, or the pairs indented too little. */
+/**
+ * The properties of an entry and the map that holds them (for edits): its value's pairs in
+ * the nested form, the other keys of its list item in the flat form.
+ */
 function properties(entry: ItemEntry): { pairs?: YPair[]; map?: YAMLMap.Parsed } {
-  if (entry.shallow) return { pairs: entry.shallow };
+  if (entry.flat) return { pairs: entry.flat.pairs, map: entry.flat.item };
   const v = entry.pair.value;
   return v && isMap(v) ? { pairs: v.items as YPair[], map: v } : {};
 }
@@ -136,7 +143,7 @@ function readCompartment(
   if (defPair) {
     compartment.default = readBoolean(ctx, defPair, false);
     if (compartment.default) source.defaultPair = pairSpan(ctx, defPair);
-    const removed = map ? removePair(ctx, map, pairs.indexOf(defPair)) : undefined;
+    const removed = map ? removePair(ctx, map, (map.items as YPair[]).indexOf(defPair)) : undefined;
     if (removed) source.removeDefault = [removed];
     if (!compartment.default) source.addDefault = [setPairValue(ctx, defPair, 'true')];
   } else if (map) {

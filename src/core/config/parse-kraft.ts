@@ -3,7 +3,13 @@ import type { Mechanism, SharingMode } from '../model.ts';
 import type { CompartmentConfig, ImageConfig, LibraryConfig } from './image-config.ts';
 import type { CompartmentSource, ImageSource, LibrarySource, RawImage } from './image-source.ts';
 import { KRAFT_SHARING_KCONFIG } from './kraft-kconfig.ts';
-import { readAliases, readRoot, defaultCompartmentName, fillMechanisms } from './read-image.ts';
+import { readKraftExtras } from './kraft-extras.ts';
+import {
+  readAliases,
+  readRootDocument,
+  defaultCompartmentName,
+  fillMechanisms,
+} from './read-image.ts';
 import { readHardening, readMechanism, readString } from './read-fields.ts';
 import {
   addPair,
@@ -41,9 +47,10 @@ const LIBRARY_KEYS = ['version', 'source', 'kconfig', 'is_core', 'compartment', 
  * its source positions; `null` without a root map. Unknown keys are warnings here: the
  * Unikraft format has more than this reader needs.
  */
-export function readKraftYaml(ctx: YamlContext): RawImage | null {
-  const root = readRoot(ctx);
-  if (!root) return null;
+export function readKraftYaml(ctx: YamlContext, defaultName: string): RawImage | null {
+  const read = readRootDocument(ctx);
+  if (!read) return null;
+  const { doc, root } = read;
   const top = indexPairs(ctx, root.items as YPair[], TOP_KEYS, 'warning', UNIKRAFT_KEYS);
   const origin = { file: ctx.file, start: 0, end: 0 };
   checkSpecification(ctx, top.get('specification'));
@@ -57,15 +64,16 @@ export function readKraftYaml(ctx: YamlContext): RawImage | null {
     aliases: {},
   };
   const config: ImageConfig = {
-    name: '',
+    name: defaultName,
     sharing: readSharing(top.get('unikraft')),
     compartments: [],
     libraries: [],
     aliases: {},
   };
   const namePair = requireKey(ctx, top, 'name', origin, 'The image');
-  if (namePair) {
-    config.name = readString(ctx, namePair, 'the image name as a string') ?? '';
+  const name = namePair ? readString(ctx, namePair, 'the image name as a string') : undefined;
+  if (namePair && name !== undefined) {
+    config.name = name;
     source.name = valueSpan(ctx, namePair);
   }
 
@@ -100,6 +108,7 @@ export function readKraftYaml(ctx: YamlContext): RawImage | null {
   }
   const aliases = top.get('aliases');
   if (aliases) readAliases(ctx, aliases, config, source);
+  config.kraft = readKraftExtras(ctx.text, doc, root);
   return { config, source };
 }
 

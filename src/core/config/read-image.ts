@@ -1,13 +1,11 @@
-import { isMap, type YAMLMap } from 'yaml';
+import { isMap, type Document, type YAMLMap } from 'yaml';
 import type { Mechanism } from '../model.ts';
 import type { CompartmentConfig, ImageConfig } from './image-config.ts';
 import type { ImageSource } from './image-source.ts';
 import {
-  findTooDeep,
   isEmptyNode,
   keySpan,
   keyText,
-  MAX_NESTING,
   nodeSpan,
   type YamlContext,
   parseYaml,
@@ -20,15 +18,16 @@ import { readString } from './read-fields.ts';
 
 /** Parses the document; its root must be a map (`config/empty` or `config/wrong-type` otherwise). */
 export function readRoot(ctx: YamlContext): YAMLMap.Parsed | undefined {
-  const deep = findTooDeep(ctx.text);
-  if (deep !== undefined) {
-    const message = `The file nests deeper than ${MAX_NESTING} levels here; it cannot be an image description.`;
-    report(ctx, 'too-deep', 'error', message, { start: deep, end: deep + 1 });
-    return undefined;
-  }
+  return readRootDocument(ctx)?.root;
+}
+
+/** As `readRoot`, with the document the root belongs to. */
+export function readRootDocument(
+  ctx: YamlContext,
+): { doc: Document.Parsed; root: YAMLMap.Parsed } | undefined {
   const doc = parseYaml(ctx);
   const root = doc.contents;
-  if (root && isMap(root)) return root;
+  if (root && isMap(root)) return { doc, root };
   if (!root || isEmptyNode(root)) {
     report(ctx, 'empty', 'error', 'The file is empty.', { start: 0, end: ctx.text.length });
   } else {

@@ -8,7 +8,6 @@ import {
   type YamlContext,
   removeSeqItem,
   report,
-  spanAt,
   wrongType,
   type YPair,
 } from '../yaml/index.ts';
@@ -20,18 +19,20 @@ export interface ItemEntry {
   /** The `name: value` pair. */
   pair: YPair;
   /**
-   * Properties written one indentation level too shallow (`- comp1:` then `mechanism:` under
-   * the dash), read as if nested so the rest of the file still checks.
+   * The flat form of the FlexOS talks: `- comp1:` with no value, then its properties at the
+   * same indentation as the name, which YAML reads as more keys of the same list item.
+   * `pairs` are those properties, `item` the list item's map that holds them and the name.
    */
-  shallow?: YPair[];
+  flat?: { pairs: YPair[]; item: YAMLMap.Parsed };
   /** Removes the whole item; absent when the item holds more than this entry. */
   remove?: TextEdit;
 }
 
 /**
- * The entries of a list of single-key maps. A map item with more keys is either a nested map
- * indented too little (`config/bad-indentation`) or several entries missing their dash
- * (`config/missing-dash`); both are reported with a fix and read as meant.
+ * The entries of a list of single-key maps, in either form: nested (`- comp1:` with a map
+ * value) or flat (`- comp1:` with no value, then properties as more keys of the same item:
+ * at least one of them a known property, `propertyKeys`). Any other item with several keys
+ * holds several entries missing their dash (`config/missing-dash`, with a fix), read as meant.
  */
 export function singleKeyItems(
   ctx: YamlContext,
@@ -55,14 +56,15 @@ export function singleKeyItems(
       return undefined;
     };
     const head = entry(first);
+    const remove = (): TextEdit | undefined => removeSeqItem(ctx, seq, i);
     if (rest.length === 0) {
-      const remove = removeSeqItem(ctx, seq, i);
-      if (head) out.push(remove ? { ...head, remove } : head);
+      const r = remove();
+      if (head) out.push(r ? { ...head, remove: r } : head);
       return;
     }
-    if (isEmptyNode(first.value) && rest.every((p) => propertyKeys.includes(keyText(p) ?? ''))) {
-      reportShallow(ctx, item, rest);
-      if (head) out.push({ ...head, shallow: rest });
+    if (isEmptyNode(first.value) && rest.some((p) => propertyKeys.includes(keyText(p) ?? ''))) {
+      const r = remove();
+      if (head) out.push({ ...head, flat: { pairs: rest, item }, ...(r ? { remove: r } : {}) });
       return;
     }
     if (head) out.push(head);
@@ -74,25 +76,6 @@ export function singleKeyItems(
     }
   });
   return out;
-}
-
-function reportShallow(ctx: YamlContext, item: YAMLMap.Parsed, rest: YPair[]): void {
-  const start = rest[0]?.key?.range[0] ?? item.range[0];
-  const last = rest[rest.length - 1];
-  const end = last?.value?.range[1] ?? last?.key?.range[1] ?? start;
-  const edits: TextEdit[] = [];
-  if (!item.flow) {
-    // Indent every line from the first shallow key to the end of the last one by two spaces.
-    for (let at = ctx.text.lastIndexOf('\n', start - 1) + 1; at < end;) {
-      edits.push({ file: ctx.file, start: at, end: at, text: '  ' });
-      const nl = ctx.text.indexOf('\n', at);
-      if (nl < 0 || nl + 1 >= end) break;
-      at = nl + 1;
-    }
-  }
-  const fixes = edits.length > 0 ? [{ title: 'Indent these keys under the name', edits }] : [];
-  const message = 'These keys belong under the name above: indent them two more spaces.';
-  report(ctx, 'bad-indentation', 'error', message, spanAt(ctx, start, end), fixes);
 }
 
 function reportMissingDash(ctx: YamlContext, item: ParsedNode, pair: YPair, what: string): void {

@@ -106,7 +106,7 @@ export function checkWorkspace(ws: Workspace, options: CheckOptions = {}): Works
   const configFile = picked.file;
   let config: ImageConfig | null = null;
   if (configFile) {
-    const parsed = parseImageConfig(ws.files[configFile] ?? '', configFile);
+    const parsed = parseImageConfig(ws.files[configFile] ?? '', configFile, ws.name);
     diagnostics.push(...parsed.diagnostics);
     config = parsed.config;
   }

@@ -15,7 +15,7 @@ import {
   printKraftYaml,
   sameImageConfig,
   toConfigEdits,
-  type ConfigChange,
+  type ImageChange,
   type ImageConfig,
 } from '../config/index.ts';
 import type { ComponentSpec } from '../metadata/index.ts';
@@ -98,11 +98,19 @@ export function solveWorkspace(ws: Workspace): WorkspaceSolution {
   const colouring = minimumCompartments(graph);
   const proposed = proposeConfig(config, components, colouring.assignment);
   const text = ws.files[configFile] ?? '';
-  const edited = editInPlace(text, configFile, config, colouring.assignment, check.libraries);
+  const edited = editInPlace(
+    text,
+    configFile,
+    config,
+    colouring.assignment,
+    check.libraries,
+    ws.name,
+  );
+  // A kraft.yaml printed anew keeps what it held besides the image (targets, versions, ...).
+  const kept = config.kraft ? { ...proposed, kraft: config.kraft } : proposed;
   const next =
-    edited ??
-    (isKraftFile(configFile, text) ? printKraftYaml(proposed) : printConfigYaml(proposed));
-  const after = parseImageConfig(next, configFile).config ?? proposed;
+    edited ?? (isKraftFile(configFile, text) ? printKraftYaml(kept) : printConfigYaml(proposed));
+  const after = parseImageConfig(next, configFile, ws.name).config ?? proposed;
   const remaining = checkPlacement(after, components)
     .diagnostics.filter((d) => d.severity === 'error')
     .sort(compareDiagnostics);
@@ -123,9 +131,12 @@ export function solveWorkspace(ws: Workspace): WorkspaceSolution {
 }
 
 /**
- * The config text with each library moved to the compartment its colour maps to: colours take
- * over the existing compartment they share most libraries with (the fewest moves), the others
- * become new compartments. Null when the moves do not give exactly the coloured placement with
+ * The config text with each library moved to the compartment its colour maps to: the default
+ * compartment goes to the colour holding most of its libraries, then colours take over the
+ * existing compartment they share most libraries with (the fewest moves), then the
+ * compartments left over (empty ones, say) are reused, and only then are new ones made.
+ * Declared compartments the proposal leaves empty are removed, as edits too, so the file keeps
+ * its comments and form. Null when the edits do not give exactly the coloured placement with
  * every library's hardening unchanged (a compartment's own hardening would spread to newcomers).
  */
 function editInPlace(
@@ -134,38 +145,58 @@ function editInPlace(
   config: ImageConfig,
   assignment: Readonly<Record<string, number>>,
   libraries: readonly string[],
+  workspaceName: string | undefined,
 ): string | null {
   const target = mapColours(config, assignment, libraries);
-  const changes: ConfigChange[] = [];
+  const changes: ImageChange[] = [];
   // New compartments first: a move could otherwise empty a compartment a later move needs.
-  const created = new Set<string>();
+  // Each is created by moving its first library there (compartment -> that library).
+  const created = new Map<string, string>();
   for (const lib of libraries) {
     const want = target.get(lib);
     if (want === undefined || !want.fresh || created.has(want.name)) continue;
-    created.add(want.name);
+    created.set(want.name, lib);
     changes.push({ kind: 'new-compartment', lib, compartment: want.name });
   }
   for (const lib of libraries) {
     const want = target.get(lib);
-    if (want === undefined || (want.fresh && changes.some((c) => c.lib === lib))) continue;
+    if (want === undefined || created.get(want.name) === lib) continue;
     if ((compartmentOf(config, lib)?.name ?? defaultName(config)) !== want.name)
       changes.push({ kind: 'move', lib, compartment: want.name });
   }
+  // Last, once every library has left them: a move empties a compartment that held libraries
+  // (and removes it), but one that was empty before stays until it is removed here.
+  const wanted = new Set([...target.values()].map((t) => t.name));
+  for (const c of config.compartments)
+    if (!wanted.has(c.name) && c.name !== defaultName(config))
+      changes.push({ kind: 'remove-compartment', compartment: c.name });
   let next = text;
   for (const change of changes) {
     const edits = toConfigEdits(next, file, change);
-    if (edits.length === 0) return null;
+    if (edits.length === 0) {
+      // A move's compartment may already be gone with the library that emptied it.
+      if (change.kind === 'remove-compartment' && !declares(next, file, change.compartment))
+        continue;
+      return null;
+    }
     next = applyEdits(next, edits);
   }
-  const after = parseImageConfig(next, file).config;
+  const after = parseImageConfig(next, file, workspaceName).config;
   if (!after) return null;
   for (const lib of libraries) {
     if (compartmentOf(after, lib)?.name !== target.get(lib)?.name) return null;
     if (!sameSet(hardeningOf(after, lib), hardeningOf(config, lib))) return null;
   }
-  if (after.compartments.length !== new Set([...target.values()].map((t) => t.name)).size)
-    return null;
+  const declared = new Set(after.compartments.map((c) => c.name));
+  // The default compartment stays even when no colour took it (no library was in it).
+  declared.delete(defaultName(after));
+  for (const name of declared) if (!wanted.has(name)) return null;
   return sameImageConfig(after, config) ? text : next;
+}
+
+/** True when the config text declares compartment `name`. */
+function declares(text: string, file: string, name: string): boolean {
+  return parseImageConfig(text, file).config?.compartments.some((c) => c.name === name) ?? false;
 }
 
 function mapColours(
@@ -181,15 +212,27 @@ function mapColours(
   const pairs = [...overlap].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
   const byColour = new Map<number, string>();
   const taken = new Set<string>();
+  const take = (colour: number, name: string): void => {
+    if (byColour.has(colour) || taken.has(name)) return;
+    byColour.set(colour, name);
+    taken.add(name);
+  };
+  // The default compartment first: it must stay (unlisted libraries go there), so it is the
+  // one compartment a colour must not leave empty when any colour could fill it.
+  const def = defaultName(config);
+  const toDefault = pairs.find(([key]) => key.endsWith(`\u0000${def}`));
+  if (toDefault) take(Number(toDefault[0].split('\u0000')[0]), def);
   for (const [key] of pairs) {
     const [colour, name] = key.split('\u0000') as [string, string];
-    if (byColour.has(Number(colour)) || taken.has(name)) continue;
-    byColour.set(Number(colour), name);
-    taken.add(name);
+    take(Number(colour), name);
   }
   const used = new Set(config.compartments.map((c) => c.name));
-  // Compartments no colour took over (empty ones, say) are reused before new ones are made.
-  const spare = config.compartments.map((c) => c.name).filter((n) => !taken.has(n));
+  // Compartments no colour took over (empty ones, say) are reused before new ones are made,
+  // the default one first.
+  const spare = config.compartments
+    .map((c) => c.name)
+    .filter((n) => !taken.has(n))
+    .sort((a, b) => Number(b === def) - Number(a === def));
   const fresh = (): string => {
     let n = 1;
     while (used.has(`comp${n}`)) n++;

@@ -21,10 +21,26 @@ export function keyText(pair: YPair): string | undefined {
   return scalarText(pair.key);
 }
 
-/** A finite number scalar, or `undefined`. */
+/**
+ * Largest magnitude a number in a workspace file may have. Counts, rates, shares and factors
+ * written by a person lie far inside it; past it, products of two such numbers lose every
+ * digit of precision, and near `1e308` they overflow to infinity.
+ */
+export const MAX_NUMBER = 1e15;
+/** Smallest non-zero magnitude, for the same reason: its reciprocal must stay finite and exact enough. */
+export const MIN_NUMBER = 1e-12;
+
+/**
+ * A number scalar in the range every reader can compute with, or `undefined`, which each
+ * reader reports as a bad number: not `.nan` or `.inf`, no magnitude above `MAX_NUMBER` or
+ * (except zero) below `MIN_NUMBER`, and `-0` reads as `0`.
+ */
 export function numberValue(node: ParsedNode | null | undefined): number | undefined {
   if (!node || !isScalar(node) || typeof node.value !== 'number') return undefined;
-  return Number.isFinite(node.value) ? node.value : undefined;
+  const v = node.value;
+  if (v === 0) return 0;
+  const size = Math.abs(v);
+  return Number.isFinite(v) && size <= MAX_NUMBER && size >= MIN_NUMBER ? v : undefined;
 }
 
 /** True for a missing value: `key:` with nothing after it. */

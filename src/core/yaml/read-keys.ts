@@ -1,4 +1,4 @@
-import type { Severity, Span } from '../diagnostics.ts';
+import type { Fix, Severity, Span } from '../diagnostics.ts';
 import { nearestNames } from '../names/index.ts';
 import { report, type YamlContext } from './context.ts';
 import { keySpan, keyText, type YPair } from './nodes.ts';
@@ -39,10 +39,11 @@ function reportUnknownKey(
   severity: Severity,
 ): void {
   const span = keySpan(ctx, pair);
-  const fixes = nearestNames(key, candidates).map((k) => ({
-    title: `Change to '${k}'`,
-    edits: [{ file: ctx.file, start: span.start, end: span.end, text: k }],
-  }));
+  const fixes = (): Fix[] =>
+    nearestNames(key, candidates).map((k) => ({
+      title: `Change to '${k}'`,
+      edits: [{ file: ctx.file, start: span.start, end: span.end, text: k }],
+    }));
   const expected = known.map((k) => `'${k}'`).join(', ');
   const ignored = severity === 'error' ? '' : ' (ignored)';
   const message = `Unknown key '${key}'${ignored}; expected ${expected}.`;

@@ -319,12 +319,45 @@ describe('toConfigEdits on every fix of a large check', () => {
     const { specs, config } = fortyComponents();
     const text = printConfigYaml(config);
     const changes = checkPlacement(config, specs).violations.flatMap((v) => v.fixes);
-    expect(changes.length).toBeGreaterThan(3000);
+    expect(changes.length).toBeGreaterThan(2000);
     const edits = changes.map((change) => toConfigEdits(text, 'config.yaml', change));
     const index = changes.findIndex((c) => c.kind === 'new-compartment');
     expect(applyEdits(text, edits[index] ?? [])).toBe(
       applyEdits(text, createConfigEdits(text, 'config.yaml').edits(changes[index]!)),
     );
     expect(edits.every((e) => e.length > 0)).toBe(true);
+  });
+});
+
+describe('remove-compartment', () => {
+  const unused = MINIKV.replace('  - netstack: comp2\n', '').replace(
+    '  - sched: { compartment: comp2, hardening: [safestack] }   # per-library form\n',
+    '',
+  );
+
+  it('removes an empty compartment in place, in config.yaml and kraft.yaml', () => {
+    const change = { kind: 'remove-compartment', compartment: 'comp2' } as const;
+    expect(applyEdits(unused, toInPlaceConfigEdits(unused, 'config.yaml', change) ?? [])).toBe(
+      unused.replace(
+        '  - comp2:\n      mechanism: intel-mpk\n      hardening: [asan, cfi] # applies to every library placed here\n',
+        '',
+      ),
+    );
+    const kraft = REDIS_KRAFT.replace(/ {4}compartment: comp2\n/g, '    compartment: comp1\n');
+    const edits = toInPlaceConfigEdits(kraft, 'kraft.yaml', change);
+    expect(
+      parseImageConfig(applyEdits(kraft, edits ?? []), 'kraft.yaml').config?.compartments,
+    ).toMatchObject([{ name: 'comp1' }]);
+  });
+
+  it('changes nothing for the default compartment or one that holds a library', () => {
+    const config = parseImageConfig(MINIKV, 'config.yaml').config as ImageConfig;
+    for (const compartment of ['comp1', 'comp2', 'nowhere'])
+      expect(applyConfigChange(config, { kind: 'remove-compartment', compartment })).toEqual(
+        config,
+      );
+    expect(
+      toConfigEdits(MINIKV, 'config.yaml', { kind: 'remove-compartment', compartment: 'comp2' }),
+    ).toEqual([]);
   });
 });

@@ -38,7 +38,6 @@ describe('fixes', () => {
       'config/unknown-compartment',
       'config/duplicate-library',
       'config/mixed-mechanisms',
-      'config/bad-indentation',
       'config/missing-dash',
       'config/unknown-specification',
       'config/unknown-mechanism',

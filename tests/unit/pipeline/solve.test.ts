@@ -56,6 +56,27 @@ describe('solveWorkspace', () => {
     expect(s.remaining).toEqual([]);
   });
 
+  it('removes the compartments its proposal leaves empty as edits, keeping the comments', () => {
+    const ws = example('minikv');
+    const text = (ws.files['config.yaml'] ?? '').replace(
+      '  - netstack: comp3',
+      '  - netstack: comp2',
+    );
+    ws.files['config.yaml'] = text;
+    expect(checkWorkspace(ws).diagnostics.map((d) => d.code)).toContain(
+      'config/unused-compartment',
+    );
+    const s = solveWorkspace(ws);
+    if (s.status !== 'ok') throw new Error(s.status);
+    expect(s.reprinted).toBe(false);
+    expect(s.text).toContain('# minikv: a key-value server');
+    expect(s.text).not.toContain('comp3');
+    expect(s.config.compartments.map((c) => c.name)).toEqual(['comp1', 'comp2']);
+    expect(applyEdits(text, s.edits)).toBe(s.text);
+    const after = checkWorkspace({ ...ws, files: { ...ws.files, 'config.yaml': s.text } });
+    expect(after.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
   it('leaves a minimal placement alone', () => {
     const s = solveWorkspace(example('minikv'));
     if (s.status !== 'ok') throw new Error(s.status);
