@@ -1,8 +1,9 @@
-import { compareDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import type { Diagnostic } from '../diagnostics.ts';
 import type { ImageConfig } from '../config/index.ts';
 import type { ComponentSpec } from '../metadata/index.ts';
 import type { SharingMode } from '../model.ts';
 import type { CParser } from '../rewrite/index.ts';
+import { sortAndCapPerFile } from './cap-per-file.ts';
 import { checkWorkspace } from './check.ts';
 import { toCompartmentGraph, type CompartmentGraph } from '../workspace/compartment-graph.ts';
 import { gateSources, type GatedSources } from '../workspace/gated-sources.ts';
@@ -84,6 +85,6 @@ export function analyzeWorkspace(ws: Workspace, options: AnalyzeOptions = {}): A
     diagnostics.push(...checkGateSites(config, inImage, sites));
   }
   lap('graph');
-  diagnostics.sort(compareDiagnostics);
-  return { diagnostics, configFile, config, components, graph, gated, timings };
+  const shown = sortAndCapPerFile(diagnostics);
+  return { diagnostics: shown, configFile, config, components, graph, gated, timings };
 }

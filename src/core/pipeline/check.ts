@@ -1,7 +1,7 @@
 import type { ConfigChange } from '../config/config-change.ts';
 import type { ImageConfig } from '../config/image-config.ts';
 import { parseImageConfig, toConfigEdits } from '../config/index.ts';
-import { compareDiagnostics, createDiagnostic, type Diagnostic, type Fix } from '../diagnostics.ts';
+import { createDiagnostic, type Diagnostic, type Fix } from '../diagnostics.ts';
 import {
   checkComponentAgainstImage,
   parseComponent,
@@ -10,6 +10,7 @@ import {
 import { checkWorkload, parseSpace, parseWorkload } from '../explore/index.ts';
 import { checkPlacement, describeChange, type Violation } from '../solver/index.ts';
 import { fileKind, libraryOfPath, type Workspace } from '../workspace/workspace.ts';
+import { sortAndCapPerFile } from './cap-per-file.ts';
 import { pickConfigFile } from './config-file.ts';
 
 /** What `flexos check` and the playground's Problems panel show for one workspace. */
@@ -138,8 +139,8 @@ export function checkWorkspace(ws: Workspace, options: CheckOptions = {}): Works
       diagnostics.push(fixes.length > 0 ? { ...d, fixes } : d);
     }
   }
-  diagnostics.sort(compareDiagnostics);
-  return { configFile, config, components, libraries: names, violations, diagnostics };
+  const shown = sortAndCapPerFile(diagnostics);
+  return { configFile, config, components, libraries: names, violations, diagnostics: shown };
 }
 
 /**
