@@ -1,7 +1,9 @@
 /**
  * Golden directories for the rewriter (CONTRIBUTING.md, "Golden files"). Each `tests/golden/<case>/`
  * holds `input.c`, `case.json` ({lib, sharing?, mechanisms?, compiles?, port?}) and
- * optionally `config.yaml` (else `tests/golden/config.yaml`). Expected outputs are
+ * optionally `config.yaml` (else `tests/golden/config.yaml`); outputs are compiled with
+ * `-I tests/golden/include` (stand-ins for the Unikraft and FlexOS headers that cases taken
+ * from real FlexOS sources include). Expected outputs are
  * `out/<mechanism>-<sharing>.c` (or `out/port.c`, `out/port-fixed.c` for port cases) and
  * `diagnostics.json`. Regenerate with `UPDATE_GOLDEN=1 npx vitest run tests/golden`;
  * `GOLDEN=<case>` runs one case.
@@ -29,12 +31,15 @@ import {
 } from '../unit/rewrite/support.ts';
 
 const DIR = join(ROOT, 'tests/golden');
+const INCLUDE = [join(DIR, 'include')];
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const ONLY = process.env.GOLDEN;
 
 interface CaseSpec {
   lib: string;
   description?: string;
+  /** Where the input comes from, for cases taken from real FlexOS sources. */
+  source?: string;
   mechanisms?: Mechanism[];
   sharing?: SharingMode[];
   /** `false` for inputs that are not valid C on purpose (parse errors). */
@@ -182,7 +187,10 @@ describe.each(cases)('golden %s', (name) => {
     it.skipIf(!HAS_GCC)('no output compiles (the input is broken on purpose)', () => {
       expect(outputs.size).toBeGreaterThan(0);
       for (const [variant, text] of outputs) {
-        expect(gccSyntaxErrors(text, `${name}-${variant}.c`), `${name}/${variant}`).not.toBe('');
+        expect(
+          gccSyntaxErrors(text, `${name}-${variant}.c`, INCLUDE),
+          `${name}/${variant}`,
+        ).not.toBe('');
       }
     });
   } else {
@@ -190,7 +198,9 @@ describe.each(cases)('golden %s', (name) => {
       expect(outputs.size).toBeGreaterThan(0);
       for (const [variant, text] of outputs) {
         if (variant === 'port-fixed') continue;
-        expect(gccSyntaxErrors(text, `${name}-${variant}.c`), `${name}/${variant}`).toBe('');
+        expect(gccSyntaxErrors(text, `${name}-${variant}.c`, INCLUDE), `${name}/${variant}`).toBe(
+          '',
+        );
       }
     });
   }

@@ -17,8 +17,11 @@ export interface CompartmentArtefact {
   mechanism: Mechanism;
   libraries: string[];
   hardening: Hardening[];
-  /** Its private data and bss sections (`.data_comp1`, `.bss_comp1`). */
-  sections: { data: string; bss: string };
+  /**
+   * Its private sections: data (with the read-only data: `.data_comp1`), bss (`.bss_comp1`)
+   * and the init array of its libraries' constructors (`.init_array_comp1`).
+   */
+  sections: { data: string; bss: string; initArray: string };
   /** Its private heap (`flexos_comp1_alloc`; compartment 0 uses the default allocator). */
   heap: string;
   /**
@@ -88,7 +91,11 @@ export function buildArtefacts(
         mechanism: c.mechanism,
         libraries,
         hardening: [...c.hardening],
-        sections: { data: `.data_comp${number}`, bss: `.bss_comp${number}` },
+        sections: {
+          data: `.data_comp${number}`,
+          bss: `.bss_comp${number}`,
+          initArray: `.init_array_comp${number}`,
+        },
         heap: `flexos_comp${number}_alloc`,
         ...(privateStacks
           ? { stacks: { name: `stack_comp${number}`, dss: effective === 'dss' } }
@@ -152,9 +159,20 @@ export function gateTable(sites: readonly GateSite[]): GateTableEntry[] {
 }
 
 /**
- * Places one library's data and bss in its compartment's sections. GNU ld keeps each
- * fragment's output sections separate (page-aligned), so every library of a compartment gets
- * its own pages, all tagged with the compartment's key.
+ * What FlexOS's toolchain writes for each library outside the default compartment
+ * (`flexos_extra.ld`, from kraft's `localextra.ld.in`): its data and read-only data in the
+ * compartment's data section (string literals included, which is why a literal passed across
+ * a gate must be `FLEXOS_SHARED_LITERAL`), its bss in the compartment's bss, and its
+ * constructors in the compartment's init array, which the image's script keeps in the init
+ * array of the image that runs the compartment (one per VM under vm-ept). The toolchain's
+ * template names the last one `.initarray`, which matches no section GCC emits; here it is
+ * `.init_array`. `uk_inittab` entries (`uk_lib_initcall`) are not moved, as in FlexOS: ukboot
+ * calls them from the default compartment, so an isolated library's init function is a
+ * `libukboot_callback`.
+ *
+ * Scoped to the library's object (FlexOS applies the script when linking the library alone)
+ * and page-aligned: GNU ld keeps each fragment's output sections separate, so every library
+ * of a compartment gets its own pages, all tagged with the compartment's key.
  */
 function linkerFragment(lib: string, c: CompartmentArtefact, mechanism: Mechanism): LinkerFragment {
   const obj = `*${gateToken(lib)}.o`;
@@ -162,16 +180,25 @@ function linkerFragment(lib: string, c: CompartmentArtefact, mechanism: Mechanis
     `/* ${gateToken(lib)}: compartment ${c.number} (${c.name}), ${mechanism} */`,
     'SECTIONS',
     '{',
-    `\t${c.sections.data} : ALIGN(0x1000)`,
-    '\t{',
-    `\t\t${obj}(.data .data.*)`,
-    '\t}',
-    `\t${c.sections.bss} (NOLOAD) : ALIGN(0x1000)`,
-    '\t{',
-    `\t\t${obj}(.bss .bss.* COMMON)`,
-    '\t}',
+    `	${c.sections.data} : ALIGN(0x1000)`,
+    '	{',
+    `		${obj}(.data .data.* .rodata .rodata.*)`,
+    '	}',
+    `	${c.sections.bss} (NOLOAD) : ALIGN(0x1000)`,
+    '	{',
+    `		${obj}(.bss .bss.* COMMON)`,
+    '	}',
     '}',
     'INSERT AFTER .data;',
+    '',
+    'SECTIONS',
+    '{',
+    `	${c.sections.initArray} : ALIGN(8)`,
+    '	{',
+    `		KEEP(${obj}(SORT_BY_INIT_PRIORITY(.init_array.*) .init_array))`,
+    '	}',
+    '}',
+    'INSERT AFTER .init_array;',
     '',
   ].join('\n');
   return { lib, compartment: c.number, file: `${gateToken(lib)}.ld`, text };

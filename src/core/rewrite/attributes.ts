@@ -7,6 +7,11 @@
  * - `__typeof__(expression)` (port's temporaries use it) is read as a type name and fails on
  *   most expressions. It is masked as `int` padded with spaces, so its declaration still
  *   parses as one; rules that care look inside it through `typeofs`.
+ * - Attribute-like macros of Unikraft's `uk/essentials.h` and the Linux-style headers ported
+ *   libraries use (`int __unused argc`, `const char __maybe_unused **p`, `__section(".x")`):
+ *   without their definitions the parser reads them as type or variable names and fails.
+ *   They are blanked like attributes (and listed, with `macro` set), except on preprocessor
+ *   lines, where `#define __unused ...` must stay as written.
  */
 
 /** One item of an attribute list: `flexos_whitelist`, `section(".x")`, `aligned(8)`. */
@@ -22,6 +27,8 @@ export interface AttributeSite {
   start: number;
   end: number;
   items: AttributeItem[];
+  /** An attribute-like macro (`__unused`, `__section(".x")`) rather than `__attribute__`. */
+  macro?: true;
 }
 
 /** A masked `typeof(...)`: the whole construct and its operand. */
@@ -42,16 +49,67 @@ export interface MaskedText {
 const KEYWORDS = ['__attribute__', '__attribute'];
 const TYPEOF_KEYWORDS = ['__typeof__', '__typeof', 'typeof'];
 
+/**
+ * Attribute-like macros (each expands to one `__attribute__`): Unikraft's `uk/essentials.h`
+ * and the Linux-style names ported libraries carry. `true`: it takes arguments in parentheses.
+ */
+export const ATTRIBUTE_MACROS: ReadonlyMap<string, boolean> = new Map([
+  ...[
+    '__unused',
+    '__maybe_unused',
+    '__used',
+    '__packed',
+    '__noreturn',
+    '__weak',
+    '__nonnull',
+    '__constructor',
+    '__destructor',
+    '__always_inline',
+    '__noinline',
+    '__pure',
+    '__cold',
+    '__hot',
+    '__must_check',
+    '__deprecated',
+    '__read_mostly',
+    '__align4',
+    '__align8',
+    '__align16',
+    '__align32',
+    '__align64',
+    '__align4k',
+    '__align32b',
+    '__align64b',
+    '__align128b',
+    '__align256b',
+    '__align512b',
+  ].map((n) => [n, false] as const),
+  ...[
+    '__section',
+    '__align',
+    '__aligned',
+    '__printf',
+    '__scanf',
+    '__constructor_prio',
+    '__alias',
+  ].map((n) => [n, true] as const),
+]);
+
+const MACRO_PATTERN = [...ATTRIBUTE_MACROS.keys()].sort((a, b) => b.length - a.length).join('|');
+
 /** Finds and blanks every attribute outside comments, strings and character constants. */
 export function maskAttributes(text: string): MaskedText {
-  if (!text.includes('__attribute') && !text.includes('typeof')) {
+  if (!text.includes('__') && !text.includes('typeof')) {
     return { masked: text, attributes: [], typeofs: [] };
   }
   const attributes: AttributeSite[] = [];
   const typeofs: TypeofSite[] = [];
   // Jump from one interesting token to the next with a native regex scan: comment and
   // string openers (to skip their contents) and the keywords themselves.
-  const tokens = /\/\*|\/\/|["']|\b(?:__attribute__|__attribute|__typeof__|__typeof|typeof)\b/g;
+  const tokens = new RegExp(
+    `/\\*|//|["']|\\b(?:__attribute__|__attribute|__typeof__|__typeof|typeof|${MACRO_PATTERN})\\b`,
+    'g',
+  );
   for (let m = tokens.exec(text); m; m = tokens.exec(text)) {
     const i = m.index;
     const tok = m[0];
@@ -64,6 +122,12 @@ export function maskAttributes(text: string): MaskedText {
       tokens.lastIndex = skipQuoted(text, i, tok.charCodeAt(0));
     } else if (tok.startsWith('__attribute')) {
       const site = readAttribute(text, i);
+      if (site) {
+        attributes.push(site);
+        tokens.lastIndex = site.end;
+      }
+    } else if (ATTRIBUTE_MACROS.has(tok)) {
+      const site = readAttributeMacro(text, i, tok);
       if (site) {
         attributes.push(site);
         tokens.lastIndex = site.end;
@@ -111,6 +175,31 @@ function readTypeof(text: string, at: number): TypeofSite | undefined {
   const close = matchParen(text, open);
   if (close < 0) return undefined;
   return { start: at, end: close + 1, innerStart: open + 1, innerEnd: close };
+}
+
+function readAttributeMacro(text: string, at: number, name: string): AttributeSite | undefined {
+  if (isWordChar(text.charCodeAt(at - 1)) || onDirectiveLine(text, at)) return undefined;
+  let end = at + name.length;
+  if (ATTRIBUTE_MACROS.get(name)) {
+    const open = skipSpace(text, end);
+    if (text[open] !== '(') return undefined;
+    const close = matchParen(text, open);
+    if (close < 0) return undefined;
+    end = close + 1;
+  }
+  return { start: at, end, items: [{ name, start: at, end }], macro: true };
+}
+
+/** Whether `at` is on a preprocessor line (its logical line, continuations included, starts with `#`). */
+function onDirectiveLine(text: string, at: number): boolean {
+  let lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  // A line ending in a backslash continues onto the next one.
+  while (lineStart > 1) {
+    const prev = text[lineStart - 2] === '\r' ? lineStart - 3 : lineStart - 2;
+    if (text[prev] !== '\\') break;
+    lineStart = text.lastIndexOf('\n', prev - 1) + 1;
+  }
+  return /^[ \t]*#/.test(text.slice(lineStart, Math.min(at, lineStart + 200)));
 }
 
 function readAttribute(text: string, at: number): AttributeSite | undefined {

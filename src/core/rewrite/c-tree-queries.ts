@@ -95,6 +95,36 @@ function hasFieldChild(parent: SyntaxNode, field: string, node: SyntaxNode): boo
   return false;
 }
 
+/**
+ * The ancestors of `node`, nearest first, found by walking down from `root` with a cursor.
+ * tree-sitter answers `parent` by walking down from the root each time, so climbing from a
+ * node nested n deep costs n² steps; this costs n (times the siblings passed on the way).
+ */
+export function ancestorsOf(root: SyntaxNode, node: SyntaxNode): SyntaxNode[] {
+  const path: SyntaxNode[] = [];
+  const cursor = root.walk();
+  try {
+    for (;;) {
+      const current = cursor.currentNode;
+      if (current.id === node.id) return path.reverse();
+      path.push(current);
+      if (!cursor.gotoFirstChild()) break;
+      while (!(cursor.startIndex <= node.startIndex && node.endIndex <= cursor.endIndex)) {
+        if (!cursor.gotoNextSibling()) return slowAncestors(node);
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+  return slowAncestors(node);
+}
+
+function slowAncestors(node: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let p = node.parent; p; p = p.parent) out.push(p);
+  return out;
+}
+
 /** The nearest enclosing node of one of `types`. */
 export function ancestor(node: SyntaxNode, types: readonly string[]): SyntaxNode | null {
   for (let p = node.parent; p; p = p.parent) if (types.includes(p.type)) return p;

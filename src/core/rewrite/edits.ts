@@ -1,4 +1,4 @@
-import type { TextEdit } from '../diagnostics.ts';
+import { createDiagnostic, type Diagnostic, type TextEdit } from '../diagnostics.ts';
 
 /**
  * Edits of one file collected by the rewrite rules against the original text and applied
@@ -27,21 +27,35 @@ export function createEditList(file: string): EditList {
 }
 
 /**
- * Applies non-overlapping edits. Insertions at the same offset keep the order in which they
- * were collected; an insertion at the start of a replaced range goes before the replacement.
- * Overlapping replacements are a rule bug and throw.
+ * Applies edits. Insertions at the same offset keep the order in which they were collected;
+ * an insertion at the start of a replaced range goes before the replacement. Overlaps never
+ * throw: an edit repeated exactly is applied once, overlapping deletions delete their union,
+ * and any other edit overlapping one already applied is left out and added to `dropped` (a
+ * rule bug, which the caller reports as a diagnostic at its span).
  */
-export function applyEditList(text: string, edits: readonly TextEdit[]): string {
+export function applyEditList(
+  text: string,
+  edits: readonly TextEdit[],
+  dropped?: TextEdit[],
+): string {
   const order = edits.map((e, i) => ({ e, i }));
   order.sort((a, b) => a.e.start - b.e.start || width(a.e) - width(b.e) || a.i - b.i);
   const parts: string[] = [];
   let at = 0;
+  let last: TextEdit | undefined;
   for (const { e } of order) {
-    if (e.start < at) {
-      throw new Error(`overlapping edits at ${e.start}: ${JSON.stringify(e.text)}`);
+    if (e.start < at && last) {
+      if (e.start === last.start && e.end === last.end && e.text === last.text) continue;
+      if (e.text === '' && last.text === '') {
+        at = Math.max(at, e.end);
+        continue;
+      }
+      dropped?.push(e);
+      continue;
     }
     parts.push(text.slice(at, e.start), e.text);
     at = e.end;
+    last = e;
   }
   parts.push(text.slice(at));
   return parts.join('');
@@ -49,4 +63,14 @@ export function applyEditList(text: string, edits: readonly TextEdit[]): string 
 
 function width(e: TextEdit): number {
   return e.end === e.start ? 0 : 1;
+}
+
+/** Two rules rewrote overlapping code: a bug, reported where it happened instead of thrown. */
+export function conflictingEdit(e: TextEdit): Diagnostic {
+  return createDiagnostic(
+    'rewrite/conflicting-edits',
+    'error',
+    `two rewrites of this code overlap; the second (${JSON.stringify(e.text.slice(0, 40))}) was left out, so check the result here and please report it with the file`,
+    { file: e.file, start: e.start, end: e.end },
+  );
 }

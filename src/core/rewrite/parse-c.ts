@@ -1,10 +1,14 @@
 import { createDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import { maskAttributes, type AttributeSite, type TypeofSite } from './attributes.ts';
+import type { HiddenBranch } from './conditionals.ts';
 import type { CParser, SyntaxNode, SyntaxPoint, SyntaxTree } from './parser-types.ts';
+import { errorNodes, parseOrThrow, reduceErrors } from './reduce-errors.ts';
 
 /**
  * One parsed C file: its text, the text the parser saw (attributes blanked, see
- * `attributes.ts`), the attributes, and the tree. The tree belongs to whoever parsed it and
+ * `attributes.ts`; when the file has syntax errors, conditionals that cut through syntax
+ * reduced to one branch and unparsable fragments blanked, see `reduce-errors.ts`), the
+ * attributes, and the tree. The tree belongs to whoever parsed it and
  * must be `delete()`d by them; `withCDocument` does that for one-shot use.
  */
 export interface CDocument {
@@ -14,6 +18,10 @@ export interface CDocument {
   attributes: AttributeSite[];
   /** Masked `typeof(...)` constructs (see attributes.ts). */
   typeofs: TypeofSite[];
+  /** Preprocessor branches the parser did not see (conditionals.ts): left as written. */
+  hidden: HiddenBranch[];
+  /** Fragments that do not parse, blanked so the code after them does (reduce-errors.ts). */
+  unparsed: { start: number; end: number }[];
   tree: SyntaxTree;
 }
 
@@ -34,10 +42,36 @@ export function parseCDocument(
     if (edit) previous.tree.edit(edit);
     oldTree = previous.tree;
   }
-  const tree = parser.parse(masked, oldTree);
-  // A parser without a language or a cancelled parse: a host bug, not a user error.
-  if (!tree) throw new Error('tree-sitter returned no tree: is the C language set?');
-  return { file, text, masked, attributes, typeofs, tree };
+  const tree = parseOrThrow(parser, masked, oldTree);
+  const doc: CDocument = {
+    file,
+    text,
+    masked,
+    attributes,
+    typeofs,
+    hidden: [],
+    unparsed: [],
+    tree,
+  };
+  try {
+    return tree.rootNode.hasError ? reduceErrors(parser, doc) : doc;
+  } catch (e) {
+    tree.delete();
+    throw e;
+  }
+}
+
+/**
+ * Whether `node` lies in a fragment the parser could not read: under an ERROR node, with no
+ * function definition between (a definition tree-sitter recovered whole inside an ERROR is
+ * read as it stands). Rules leave such fragments as written; `parseErrors` reports them.
+ */
+export function inUnparsed(node: SyntaxNode): boolean {
+  for (let n: SyntaxNode | null = node; n; n = n.parent) {
+    if (n.type === 'ERROR') return true;
+    if (n.type === 'function_definition') return false;
+  }
+  return false;
 }
 
 /**
@@ -113,32 +147,32 @@ export function pointAt(text: string, offset: number): SyntaxPoint {
 
 const MAX_PARSE_ERRORS = 20;
 
-/** `rewrite/parse-error` for each ERROR or MISSING node (the first 20). */
+/**
+ * `rewrite/parse-error` (a warning) for each ERROR or MISSING node and each fragment blanked
+ * because it does not parse, the first 20: the rules leave such a fragment as written (see
+ * `inUnparsed`) and instantiate everything around it.
+ */
 export function parseErrors(doc: CDocument): Diagnostic[] {
-  const root = doc.tree.rootNode;
-  if (!root.hasError) return [];
-  const found: SyntaxNode[] = [];
-  collectErrors(root, found);
-  return found.map((n) =>
+  const found = [
+    ...errorNodes(doc.tree.rootNode, MAX_PARSE_ERRORS).map((n) => ({
+      start: n.startIndex,
+      end: n.endIndex,
+      missing: n.isMissing ? n.type : undefined,
+    })),
+    ...doc.unparsed.map((u) => ({ ...u, missing: undefined })),
+  ]
+    .sort((a, b) => a.start - b.start)
+    .slice(0, MAX_PARSE_ERRORS);
+  return found.map((e) =>
     createDiagnostic(
       'rewrite/parse-error',
-      'error',
-      n.isMissing
-        ? `Syntax error: missing ${n.type}`
-        : `Syntax error: cannot parse ${JSON.stringify(clip(n.text))}`,
-      { file: doc.file, start: n.startIndex, end: n.endIndex },
+      'warning',
+      e.missing !== undefined
+        ? `Syntax error: missing ${e.missing}; the code around it is read as if it were there`
+        : `Syntax error: cannot parse ${JSON.stringify(clip(doc.text.slice(e.start, e.end)))}; left as written (placeholders in it are not instantiated)`,
+      { file: doc.file, start: e.start, end: e.end },
     ),
   );
-}
-
-function collectErrors(node: SyntaxNode, out: SyntaxNode[]): void {
-  if (out.length >= MAX_PARSE_ERRORS) return;
-  if (node.type === 'ERROR' || node.isMissing) {
-    out.push(node);
-    return;
-  }
-  if (!node.hasError) return;
-  for (const child of node.children) collectErrors(child, out);
 }
 
 function clip(s: string): string {

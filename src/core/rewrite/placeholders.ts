@@ -1,5 +1,5 @@
 import type { AttributeItem, AttributeSite } from './attributes.ts';
-import type { CDocument } from './parse-c.ts';
+import { inUnparsed, type CDocument } from './parse-c.ts';
 import type { SyntaxNode } from './parser-types.ts';
 
 /**
@@ -37,9 +37,13 @@ export interface PlaceholderCall {
   readonly args: SyntaxNode[];
 }
 
-/** Calls of placeholder names in code (not in comments, strings or macro bodies). */
+/**
+ * Calls of placeholder names in code (not in comments, strings or macro bodies, nor in a
+ * fragment the parser could not read, which is left as written).
+ */
 export function findPlaceholderCalls(doc: CDocument): PlaceholderCall[] {
   const root = doc.tree.rootNode;
+  const broken = root.hasError;
   const out: PlaceholderCall[] = [];
   for (const m of doc.masked.matchAll(PLACEHOLDER_PATTERN)) {
     const name = m[1] ?? '';
@@ -54,6 +58,7 @@ export function findPlaceholderCalls(doc: CDocument): PlaceholderCall[] {
     ) {
       continue;
     }
+    if (broken && inUnparsed(call)) continue;
     const argList = call.childForFieldName('arguments');
     let args: SyntaxNode[] | undefined;
     out.push({
@@ -72,6 +77,14 @@ export function findPlaceholderCalls(doc: CDocument): PlaceholderCall[] {
 
 function isArgument(n: SyntaxNode): boolean {
   return n.type !== 'comment';
+}
+
+/** Whether an attribute lies in a fragment the parser could not read (left as written). */
+export function attributeUnparsed(doc: CDocument, site: AttributeSite): boolean {
+  const root = doc.tree.rootNode;
+  if (!root.hasError) return false;
+  const node = root.descendantForIndex(site.start, site.end);
+  return node !== null && inUnparsed(node);
 }
 
 /** An attribute item naming a placeholder, with the attribute it belongs to. */
@@ -133,27 +146,54 @@ export function removeAttributeItem(
   site: AttributeSite,
   item: AttributeItem,
 ): { start: number; end: number; text: string } {
-  if (site.items.length === 1) {
-    const lineStart = text.lastIndexOf('\n', site.start - 1) + 1;
-    const eol = text.indexOf('\n', site.end);
-    const lineEnd = eol < 0 ? text.length : eol;
-    if (
-      /^[ \t]*$/.test(text.slice(lineStart, site.start)) &&
-      /^[ \t\r]*$/.test(text.slice(site.end, lineEnd))
-    ) {
-      return { start: lineStart, end: eol < 0 ? lineEnd : eol + 1, text: '' };
+  return rewriteAttributeItems(text, site, new Map([[item, '']]));
+}
+
+/**
+ * One edit rewriting several items of one attribute at once (so the edits never overlap):
+ * each item of `changes` is replaced by its text, or dropped with its comma when that is
+ * empty; when nothing is left, the whole `__attribute__((...))` goes, with one space before it
+ * (or its line, when it stands alone there).
+ */
+export function rewriteAttributeItems(
+  text: string,
+  site: AttributeSite,
+  changes: ReadonlyMap<AttributeItem, string>,
+): { start: number; end: number; text: string } {
+  const kept = site.items.flatMap((i) => {
+    const t = changes.get(i) ?? text.slice(i.start, i.end);
+    return t === '' ? [] : [t];
+  });
+  const first = site.items[0];
+  const last = site.items[site.items.length - 1];
+  if (kept.length > 0 && first && last) {
+    // Unchanged items keep their text; the separators between them become ', '.
+    const only = changes.size === 1 ? [...changes][0] : undefined;
+    if (only) {
+      const [item, replacement] = only;
+      if (replacement !== '') return { start: item.start, end: item.end, text: replacement };
+      const index = site.items.indexOf(item);
+      const next = site.items[index + 1];
+      const prev = site.items[index - 1];
+      if (next) return { start: item.start, end: next.start, text: '' };
+      return { start: prev ? prev.end : item.start, end: item.end, text: '' };
     }
-    let start = site.start;
-    let end = site.end;
-    // A space before it goes, unless that is the indentation of an attribute leading its line.
-    const leads = /^[ \t]*$/.test(text.slice(lineStart, site.start));
-    if (!leads && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
-    else if (text[end] === ' ') end++;
-    return { start, end, text: '' };
+    return { start: first.start, end: last.end, text: kept.join(', ') };
   }
-  const index = site.items.indexOf(item);
-  const next = site.items[index + 1];
-  const prev = site.items[index - 1];
-  if (next) return { start: item.start, end: next.start, text: '' };
-  return { start: prev ? prev.end : item.start, end: item.end, text: '' };
+  const lineStart = text.lastIndexOf('\n', site.start - 1) + 1;
+  const eol = text.indexOf('\n', site.end);
+  const lineEnd = eol < 0 ? text.length : eol;
+  if (
+    /^[ \t]*$/.test(text.slice(lineStart, site.start)) &&
+    /^[ \t\r]*$/.test(text.slice(site.end, lineEnd))
+  ) {
+    return { start: lineStart, end: eol < 0 ? lineEnd : eol + 1, text: '' };
+  }
+  let start = site.start;
+  let end = site.end;
+  // A space before it goes, unless that is the indentation of an attribute leading its line.
+  const leads = /^[ \t]*$/.test(text.slice(lineStart, site.start));
+  if (!leads && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  else if (text[end] === ' ') end++;
+  return { start, end, text: '' };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { TextEdit } from '../../../src/core/diagnostics.ts';
 import { applyEditList, createEditList } from '../../../src/core/rewrite/edits.ts';
 import { diffEdit, pointAt } from '../../../src/core/rewrite/parse-c.ts';
 
@@ -12,11 +13,23 @@ describe('edit lists', () => {
     expect(applyEditList('abc def', e.edits)).toBe('>abc ABxyz');
   });
 
-  it('throws on overlapping replacements (a rule bug)', () => {
+  it('never throws on overlaps: repeats apply once, deletions merge, the rest is dropped', () => {
     const e = createEditList('f.c');
     e.replace(0, 3, 'x');
     e.replace(2, 4, 'y');
-    expect(() => applyEditList('abcdef', e.edits)).toThrow(/overlapping/);
+    const dropped: TextEdit[] = [];
+    expect(applyEditList('abcdef', e.edits, dropped)).toBe('xdef');
+    expect(dropped).toEqual([{ file: 'f.c', start: 2, end: 4, text: 'y' }]);
+
+    const d = createEditList('f.c');
+    d.replace(1, 3, '');
+    d.replace(2, 5, '');
+    d.replace(1, 3, '');
+    d.insert(6, '!');
+    d.insert(6, '!');
+    const none: TextEdit[] = [];
+    expect(applyEditList('abcdefg', d.edits, none)).toBe('af!!g');
+    expect(none).toEqual([]);
   });
 });
 

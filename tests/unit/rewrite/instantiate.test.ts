@@ -166,7 +166,19 @@ describe('build artefacts', () => {
       ],
     ]);
     expect(a.linkerFragments.map((f) => f.file)).toEqual(['liblog.ld', 'libnet.ld']);
-    expect(a.linkerFragments[1]?.text).toContain('*libnet.o(.data .data.*)');
+    const net = a.linkerFragments[1]?.text ?? '';
+    // As FlexOS's flexos_extra.ld: read-only data with the data, constructors per compartment.
+    expect(net).toContain('.data_comp1 : ALIGN(0x1000)');
+    expect(net).toContain('*libnet.o(.data .data.* .rodata .rodata.*)');
+    expect(net).toContain('*libnet.o(.bss .bss.* COMMON)');
+    expect(net).toContain(
+      '.init_array_comp1 : ALIGN(8)\n\t{\n\t\tKEEP(*libnet.o(SORT_BY_INIT_PRIORITY(.init_array.*) .init_array))',
+    );
+    expect(a.compartments[1]?.sections).toEqual({
+      data: '.data_comp1',
+      bss: '.bss_comp1',
+      initArray: '.init_array_comp1',
+    });
     expect(a.gates).toEqual([
       {
         caller: 'app',

@@ -44,6 +44,17 @@ const STATEMENTS = [
   '}',
   '(',
   'x = ;',
+  // What ported Unikraft/FlexOS libraries contain (issues 9 and 13).
+  '#if CONFIG_A',
+  '#else',
+  '#endif',
+  'if (r) {',
+  'int __unused u;',
+  'char __maybe_unused *t = 0;',
+  'long __attribute__((flexos_whitelist)) d __attribute__((flexos_whitelist));',
+  'register __attribute__((flexos_whitelist)) long q;',
+  'int nf(int k) { int z __attribute__((flexos_whitelist)) = k; return z + x; }',
+  'void *m = flexos_malloc_whitelist(8, libnet);',
 ];
 
 const TOP = [
@@ -51,6 +62,8 @@ const TOP = [
   '__attribute__((libnet_callback)) int cb(int a) { return a; }',
   '#define G() flexos_gate(libnet, send, 0, 0)',
   'static char g[8] __attribute__((flexos_whitelist));',
+  '#ifndef CONFIG_B\nstatic\n#endif',
+  'DECLARE_THING(g)',
 ];
 
 const programs = fc
@@ -75,6 +88,8 @@ describe('the rewriter never throws', () => {
         (text, m, s) => {
           const options = { lib: 'app', config: withMechanism(config, m), sharing: s };
           const once = instantiate(parser, 'f.c', text, options);
+          // Overlapping rewrites are reported, never thrown; on any input they are a bug.
+          expect(once.diagnostics.map((d) => d.code)).not.toContain('rewrite/conflicting-edits');
           const doc = parseCDocument(parser, 'f.c', text);
           const parses = !doc.tree.rootNode.hasError;
           doc.tree.delete();
@@ -91,6 +106,7 @@ describe('the rewriter never throws', () => {
     fc.assert(
       fc.property(programs, fc.boolean(), (text, applyFixes) => {
         const once = port(parser, 'f.c', text, { lib: 'app', owners, applyFixes });
+        expect(once.diagnostics.map((d) => d.code)).not.toContain('rewrite/conflicting-edits');
         const doc = parseCDocument(parser, 'f.c', text);
         const parses = !doc.tree.rootNode.hasError;
         doc.tree.delete();

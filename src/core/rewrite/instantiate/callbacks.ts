@@ -2,7 +2,12 @@ import { createDiagnostic } from '../../diagnostics.ts';
 import { declaredName, functionDeclarator, returnTypeOf, squash } from '../c-tree-queries.ts';
 import { unmaskedReader } from '../parse-c.ts';
 import { resolveGateLib } from '../libraries.ts';
-import { attributeOwner, callbackAttributes, removeAttributeItem } from '../placeholders.ts';
+import {
+  attributeOwner,
+  attributeUnparsed,
+  callbackAttributes,
+  removeAttributeItem,
+} from '../placeholders.ts';
 import type { SyntaxNode } from '../parser-types.ts';
 import { gateMacroFor, type RuleContext } from './context.ts';
 
@@ -17,6 +22,7 @@ export function instantiateCallbacks(ctx: RuleContext): void {
   if (attrs.length === 0) return;
   const tokens = new Map<string, { token: string; node: SyntaxNode }>();
   for (const a of attrs) {
+    if (attributeUnparsed(ctx.doc, a.site)) continue;
     const cut = removeAttributeItem(ctx.doc.text, a.site, a.item);
     ctx.edits.replace(cut.start, cut.end, cut.text);
     const owner = attributeOwner(ctx.doc, a.site);

@@ -98,9 +98,18 @@ function statementsIn(ctx: RuleContext, group: readonly HeapLocal[]): Found[] {
   const root = ctx.doc.tree.rootNode;
   const begin = Math.min(...group.map((l) => l.declared));
   const end = Math.max(...group.map((l) => l.scopeEnd));
+  // A GNU nested function returns from itself, not from the function holding the locals.
+  const fn = group[0]?.fn;
+  const nested = fn
+    ? fn
+        .descendantsOfType('function_definition')
+        .filter((d) => d.id !== fn.id)
+        .map((d) => ({ start: d.startIndex, end: d.endIndex }))
+    : [];
   const out: Found[] = [];
   for (const m of ctx.doc.masked.slice(begin, end).matchAll(KEYWORDS)) {
     const at = begin + m.index;
+    if (nested.some((r) => r.start <= at && at < r.end)) continue;
     const node = root.namedDescendantForIndex(at, at + m[0].length);
     if (!node || node.startIndex !== at || node.type !== `${m[0]}_statement`) continue;
     out.push({ kind: m[0], node, start: at, end: node.endIndex });

@@ -1,10 +1,16 @@
 import { getBackend } from '../../backends/index.ts';
 import type { ImageConfig } from '../../config/image-config.ts';
-import { compareDiagnostics, createDiagnostic, type Diagnostic } from '../../diagnostics.ts';
+import {
+  compareDiagnostics,
+  createDiagnostic,
+  type Diagnostic,
+  type TextEdit,
+} from '../../diagnostics.ts';
 import type { SharingMode } from '../../model.ts';
 import { parseErrors, withCDocument, type CDocument } from '../parse-c.ts';
-import { applyEditList, createEditList } from '../edits.ts';
+import { applyEditList, conflictingEdit, createEditList } from '../edits.ts';
 import { createImageView } from '../libraries.ts';
+import { hiddenBranchWarnings } from '../hidden-branches.ts';
 import { findPlaceholderCalls } from '../placeholders.ts';
 import type { CParser } from '../parser-types.ts';
 import { instantiateAllocations } from './alloc.ts';
@@ -12,8 +18,12 @@ import { instantiateCallbacks } from './callbacks.ts';
 import type { GateSite, RuleContext } from './context.ts';
 import { instantiateGates } from './gates.ts';
 import { instantiateLiterals } from './literals.ts';
-import { instantiateMacroBodies, macroBodiesWithPlaceholders } from './macros.ts';
-import { instantiateWhitelist } from './whitelist.ts';
+import {
+  instantiateHiddenBranches,
+  instantiateMacroBodies,
+  macroBodiesWithPlaceholders,
+} from './macros.ts';
+import { instantiateWhitelist, type SharedVariable } from './whitelist.ts';
 import { effectiveSharing, instantiateLocals } from './whitelist-locals.ts';
 
 export interface InstantiateOptions {
@@ -94,10 +104,38 @@ export function instantiateDocument(
   instantiateAllocations(ctx, calls);
   instantiateLiterals(ctx, calls);
   instantiateMacroBodies(ctx, macroBodiesWithPlaceholders(doc));
+  if (doc.hidden.length > 0) instantiateHiddenBranches(ctx);
   const locals = instantiateWhitelist(ctx);
   instantiateLocals(ctx, locals, requested);
   instantiateCallbacks(ctx);
-  const text = ctx.edits.edits.length > 0 ? applyEditList(doc.text, ctx.edits.edits) : doc.text;
+  if (doc.hidden.length > 0) diagnostics.push(...hiddenBranchProblems(ctx, locals));
+  const dropped: TextEdit[] = [];
+  const text =
+    ctx.edits.edits.length > 0 ? applyEditList(doc.text, ctx.edits.edits, dropped) : doc.text;
+  for (const e of dropped) diagnostics.push(conflictingEdit(e));
   ctx.gates.sort((a, b) => a.span.start - b.span.start);
   return { text, diagnostics: diagnostics.sort(compareDiagnostics), gates: ctx.gates };
+}
+
+/** What the textual instantiation of hidden branches (macros.ts) cannot do: attributes. */
+const PLACEHOLDER_ATTRIBUTE = /\bflexos_whitelist\b|\b\w+_callback\b/;
+
+/** Hidden preprocessor branches (conditionals.ts) holding something this file's rules change. */
+function hiddenBranchProblems(ctx: RuleContext, locals: readonly SharedVariable[]) {
+  const moved = ctx.sharing === 'shared-stack' ? [] : locals;
+  return hiddenBranchWarnings(
+    ctx.doc,
+    (text, branch) => {
+      if (PLACEHOLDER_ATTRIBUTE.test(text)) return 'a whitelist or callback attribute';
+      const inFn = moved.filter(
+        (v) => v.fn && v.fn.startIndex <= branch.start && branch.end <= v.fn.endIndex,
+      );
+      const used = inFn.find((v) => new RegExp(`(?<![\\w$])${v.name.text}(?![\\w$])`).test(text));
+      if (used) return `the use of the shared local '${used.name.text}'`;
+      if (ctx.sharing === 'heap' && inFn.length > 0 && /\b(?:return|break|continue)\b/.test(text))
+        return 'a jump that must free shared locals';
+      return undefined;
+    },
+    'is not rewritten (gates, allocations and shared literals are). Rewrite it by hand, or put the #if around whole statements.',
+  );
 }

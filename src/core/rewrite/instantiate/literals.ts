@@ -77,13 +77,17 @@ const UNEVALUATED = new Set(['sizeof_expression', 'alignof_expression']);
 function arrayPlace(call: SyntaxNode): SyntaxNode | null {
   let measured = false;
   let inFunction = false;
+  // The item is the node whose ancestors up to the root are all TOP_LEVEL: a conditional
+  // inside a function body is not file scope.
+  let item: SyntaxNode | null = null;
   let n = call;
   for (let p = call.parent; p; n = p, p = p.parent) {
     if (UNEVALUATED.has(p.type)) measured = true;
     if (p.type === 'function_definition') inFunction = true;
-    if (TOP_LEVEL.has(p.type)) return measured || !inFunction ? n : null;
+    if (!TOP_LEVEL.has(p.type)) item = null;
+    else item ??= n;
   }
-  return null;
+  return item && (measured || !inFunction) ? item : null;
 }
 
 /** Inserts a declaration on its own line before `item` (and before attributes written ahead of it). */

@@ -18,7 +18,9 @@ export function shareLocalsOnHeap(ctx: RuleContext, locals: readonly SharedVaria
     const scope = v.declaration.parent;
     if (!scope || !v.fn) continue;
     const name = v.name.text;
-    const { uses, shadows } = scanName(ctx.doc, name, v.declarator.endIndex, scope);
+    // From the initializer on: `T x = { .n = sizeof(x) }` names the variable already.
+    const from = v.value ? v.value.startIndex : v.declarator.endIndex;
+    const { uses, shadows } = scanName(ctx.doc, name, from, scope);
     // The frees name the pointer wherever the block is left, also inside an inner block that
     // declares the same name again: there the pointer gets a name nothing can hide.
     const x = shadows.length > 0 ? ctx.fresh(`_flexos_${name}_`) : name;

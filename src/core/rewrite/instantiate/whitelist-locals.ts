@@ -3,7 +3,7 @@ import type { SharingMode } from '../../model.ts';
 import type { AttributeSite } from '../attributes.ts';
 import { declaratorsOf, squash } from '../c-tree-queries.ts';
 import { unmaskedReader } from '../parse-c.ts';
-import { removeAttributeItem } from '../placeholders.ts';
+import { rewriteAttributeItems } from '../placeholders.ts';
 import type { SyntaxNode } from '../parser-types.ts';
 import type { RuleContext } from './context.ts';
 import { objectConst, qualifierCut } from './object-const.ts';
@@ -39,7 +39,7 @@ export function instantiateLocals(
   for (const v of locals) {
     if (removed.has(v.site)) continue;
     removed.add(v.site);
-    const cut = removeAttributeItem(ctx.doc.text, v.site, v.item);
+    const cut = rewriteAttributeItems(ctx.doc.text, v.site, new Map(v.items.map((i) => [i, ''])));
     ctx.edits.replace(cut.start, cut.end, cut.text);
   }
   if (ctx.backend.separatesMemory && ctx.sharing !== requested) {
@@ -56,7 +56,7 @@ export function instantiateLocals(
     }
   }
   if (ctx.sharing === 'shared-stack') return;
-  const movable = locals.filter((v) => checkMovable(ctx, v));
+  const movable = locals.filter((v) => !v.duplicate && checkMovable(ctx, v));
   checkMacroUses(ctx, movable);
   prepareDeclarations(ctx, movable);
   if (ctx.sharing === 'heap') shareLocalsOnHeap(ctx, movable);

@@ -1,7 +1,13 @@
 import { createDiagnostic } from '../../diagnostics.ts';
 import type { AttributeItem, AttributeSite } from '../attributes.ts';
 import { ancestor, declaratorsOf, declaredName, storageClassOf } from '../c-tree-queries.ts';
-import { attributeOwner, removeAttributeItem, whitelistAttributes } from '../placeholders.ts';
+import {
+  attributeOwner,
+  attributeUnparsed,
+  rewriteAttributeItems,
+  whitelistAttributes,
+  type PlaceholderAttribute,
+} from '../placeholders.ts';
 import type { SyntaxNode } from '../parser-types.ts';
 import type { RuleContext } from './context.ts';
 import { objectConst, qualifierCut, specifierConsts } from './object-const.ts';
@@ -10,6 +16,8 @@ import { objectConst, qualifierCut, specifierConsts } from './object-const.ts';
 export interface SharedVariable {
   site: AttributeSite;
   item: AttributeItem;
+  /** Every `flexos_whitelist` item of `site` (usually just `item`). */
+  items: AttributeItem[];
   declaration: SyntaxNode;
   /** The declarator as written, possibly an `init_declarator`. */
   declarator: SyntaxNode;
@@ -19,6 +27,8 @@ export interface SharedVariable {
   value: SyntaxNode | null;
   /** The enclosing function, for locals. */
   fn: SyntaxNode | null;
+  /** Another attribute already shares this declarator: only this attribute is removed. */
+  duplicate?: boolean;
 }
 
 /**
@@ -28,8 +38,13 @@ export interface SharedVariable {
  */
 export function instantiateWhitelist(ctx: RuleContext): SharedVariable[] {
   const locals: SharedVariable[] = [];
-  const handled = new Set<AttributeSite>();
-  for (const { site, item } of whitelistAttributes(ctx.doc)) {
+  // Declarators already shared, and declarations whose const was handled: one declaration
+  // may carry the attribute twice (among the specifiers and after the declarator).
+  const declarators = new Set<number>();
+  const constDone = new Set<number>();
+  for (const [site, items] of bySite(whitelistAttributes(ctx.doc))) {
+    const item = items[0];
+    if (!item || attributeUnparsed(ctx.doc, site)) continue;
     const owner = attributeOwner(ctx.doc, site);
     if (!owner || owner.type !== 'declaration') {
       ctx.diagnostics.push(
@@ -45,11 +60,11 @@ export function instantiateWhitelist(ctx: RuleContext): SharedVariable[] {
     const fn = ancestor(owner, ['function_definition']);
     const storage = storageClassOf(owner);
     if (!fn || storage === 'static' || storage === 'extern') {
-      if (!handled.has(site)) {
-        shareStatic(ctx, site, item);
-        if (ctx.backend.separatesMemory) dropObjectConst(ctx, owner, site);
+      shareStatic(ctx, site, items);
+      if (ctx.backend.separatesMemory && !constDone.has(owner.id)) {
+        constDone.add(owner.id);
+        dropObjectConst(ctx, owner, site);
       }
-      handled.add(site);
       continue;
     }
     for (const declarator of declaratorsFor(owner, site)) {
@@ -58,20 +73,45 @@ export function instantiateWhitelist(ctx: RuleContext): SharedVariable[] {
       const name = declaredName(inner);
       if (!inner || !name) continue;
       const value = isInit ? declarator.childForFieldName('value') : null;
-      locals.push({ site, item, declaration: owner, declarator, inner, name, value, fn });
+      const duplicate = declarators.has(declarator.id);
+      declarators.add(declarator.id);
+      locals.push({
+        site,
+        item,
+        items,
+        declaration: owner,
+        declarator,
+        inner,
+        name,
+        value,
+        fn,
+        ...(duplicate ? { duplicate } : {}),
+      });
     }
   }
   return locals;
 }
 
-/** `__attribute__((flexos_whitelist))` → `__attribute__((section(".data_shared")))`. */
-function shareStatic(ctx: RuleContext, site: AttributeSite, item: AttributeItem): void {
-  if (ctx.backend.separatesMemory) {
-    ctx.edits.replace(item.start, item.end, 'section(".data_shared")');
-  } else {
-    const cut = removeAttributeItem(ctx.doc.text, site, item);
-    ctx.edits.replace(cut.start, cut.end, cut.text);
+function bySite(found: readonly PlaceholderAttribute[]): Map<AttributeSite, AttributeItem[]> {
+  const out = new Map<AttributeSite, AttributeItem[]>();
+  for (const { site, item } of found) {
+    const items = out.get(site);
+    if (items) items.push(item);
+    else out.set(site, [item]);
   }
+  return out;
+}
+
+/** `__attribute__((flexos_whitelist))` → `__attribute__((section(".data_shared")))`. */
+function shareStatic(ctx: RuleContext, site: AttributeSite, items: readonly AttributeItem[]): void {
+  const changes = new Map(
+    items.map((item, i) => [
+      item,
+      i === 0 && ctx.backend.separatesMemory ? 'section(".data_shared")' : '',
+    ]),
+  );
+  const cut = rewriteAttributeItems(ctx.doc.text, site, changes);
+  ctx.edits.replace(cut.start, cut.end, cut.text);
 }
 
 /**

@@ -131,19 +131,22 @@ function isAggregateLiteral(n: SyntaxNode): boolean {
 /** The variable of this file whose address an argument passes, if any. */
 function addressedVariable(
   doc: CDocument,
-  core: SyntaxNode,
+  expression: SyntaxNode,
   aggregates: ReadonlySet<string>,
 ): VariableInfo | undefined {
-  if (core.type === 'identifier') {
-    const v = resolveVariable(doc, core.text, core, aggregates);
-    return v && v.isArray && v.kind !== 'parameter' ? v : undefined;
-  }
-  if (
+  let core = expression;
+  // `buf + 1 + n`: the left operand, followed in a loop (no recursion depth on long chains).
+  while (
     core.type === 'binary_expression' &&
     ['+', '-'].includes(core.childForFieldName('operator')?.type ?? '')
   ) {
     const left = core.childForFieldName('left');
-    return left ? addressedVariable(doc, unwrap(left), aggregates) : undefined;
+    if (!left) return undefined;
+    core = unwrap(left);
+  }
+  if (core.type === 'identifier') {
+    const v = resolveVariable(doc, core.text, core, aggregates);
+    return v && v.isArray && v.kind !== 'parameter' ? v : undefined;
   }
   if (core.type === 'pointer_expression' && core.childForFieldName('operator')?.type === '&') {
     let x = core.childForFieldName('argument');

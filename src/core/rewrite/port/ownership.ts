@@ -77,22 +77,21 @@ export function signaturesInFile(root: SyntaxNode): Map<string, FunctionSignatur
   return out;
 }
 
+/** File-scope items in order, also inside conditionals (an explicit stack: no recursion depth). */
 function topLevel(root: SyntaxNode): SyntaxNode[] {
   const out: SyntaxNode[] = [];
-  const visit = (n: SyntaxNode): void => {
-    for (const c of n.namedChildren) {
-      if (
-        c.type.startsWith('preproc_if') ||
-        c.type === 'preproc_else' ||
-        c.type === 'preproc_elif' ||
-        c.type === 'linkage_specification' ||
-        c.type === 'declaration_list'
-      )
-        visit(c);
-      else out.push(c);
-    }
-  };
-  visit(root);
+  const stack: SyntaxNode[] = [...root.namedChildren].reverse();
+  for (let c = stack.pop(); c; c = stack.pop()) {
+    if (
+      c.type.startsWith('preproc_if') ||
+      c.type === 'preproc_else' ||
+      c.type === 'preproc_elif' ||
+      c.type === 'linkage_specification' ||
+      c.type === 'declaration_list'
+    )
+      stack.push(...[...c.namedChildren].reverse());
+    else out.push(c);
+  }
   return out;
 }
 

@@ -43,8 +43,16 @@ export function createPortEdits(text: string): PortEdits {
   };
 }
 
-/** Applies edits in offset order; insertions at one offset keep their order. */
-export function applyOrdered(text: string, edits: readonly PortEdit[]): string {
+/**
+ * Applies edits in offset order; insertions at one offset keep their order. Like
+ * `applyEditList`, it never throws: an edit overlapping one already applied is left out and
+ * added to `dropped`, for the caller to report.
+ */
+export function applyOrdered(
+  text: string,
+  edits: readonly PortEdit[],
+  dropped?: PortEdit[],
+): string {
   const sorted = [...edits].sort(
     (a, b) =>
       a.start - b.start ||
@@ -54,7 +62,10 @@ export function applyOrdered(text: string, edits: readonly PortEdit[]): string {
   let out = '';
   let at = 0;
   for (const e of sorted) {
-    if (e.start < at) throw new Error(`overlapping port edits at ${e.start}`);
+    if (e.start < at) {
+      dropped?.push(e);
+      continue;
+    }
     out += text.slice(at, e.start) + e.text;
     at = e.end;
   }

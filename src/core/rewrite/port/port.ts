@@ -4,7 +4,7 @@ import {
   type Diagnostic,
   type Span,
 } from '../../diagnostics.ts';
-import { parseErrors, withCDocument, type CDocument } from '../parse-c.ts';
+import { inUnparsed, parseErrors, withCDocument, type CDocument } from '../parse-c.ts';
 import { declaredName, functionDeclarator } from '../c-tree-queries.ts';
 import { gateToken } from '../../names/index.ts';
 import { ALLOC_PLACEHOLDERS, GATE, GATE_R, SHARED_LITERAL } from '../placeholders.ts';
@@ -14,7 +14,9 @@ import { checkCrossings } from './crossings.ts';
 import { emitGate, finishSplits, lineBreak, type EmitContext } from './emit-gate.ts';
 import { portMacroBodies } from './macro-bodies.ts';
 import { signaturesInFile, type FunctionSignature } from './ownership.ts';
-import { applyOrdered, createPortEdits, type PortEdits } from './port-edits.ts';
+import { applyOrdered, createPortEdits, type PortEdit, type PortEdits } from './port-edits.ts';
+import { conflictingEdit } from '../edits.ts';
+import { hiddenBranchWarnings } from '../hidden-branches.ts';
 import { aggregateTypedefs, resolveVariable } from './variables.ts';
 
 export interface PortOptions {
@@ -96,9 +98,14 @@ export function portDocument(doc: CDocument, options: PortOptions, parser?: CPar
       splits: new Map(),
     },
   };
-  portCalls(state, root.descendantsOfType('call_expression'));
+  const calls = root.descendantsOfType('call_expression');
+  // A fragment the parser could not read is left as written (parseErrors says where).
+  portCalls(state, root.hasError ? calls.filter((c) => !inUnparsed(c)) : calls);
   if (parser) portMacroBodies(state, parser);
-  const text = edits.list.length > 0 ? applyOrdered(doc.text, edits.list) : doc.text;
+  if (doc.hidden.length > 0) diagnostics.push(...hiddenCalls(doc, options, localFns));
+  const dropped: PortEdit[] = [];
+  const text = edits.list.length > 0 ? applyOrdered(doc.text, edits.list, dropped) : doc.text;
+  for (const e of dropped) diagnostics.push(conflictingEdit({ ...e, file: doc.file }));
   return { text, diagnostics: diagnostics.sort(compareDiagnostics), calls: state.calls };
 }
 
@@ -211,4 +218,21 @@ function freshNames(text: string, base: string): () => string {
     while (text.includes(`${base}${n}`)) n++;
     return `${base}${n++}`;
   };
+}
+
+/** Preprocessor branches left as written (conditionals.ts) that call into another library. */
+function hiddenCalls(doc: CDocument, options: PortOptions, localFns: ReadonlySet<string>) {
+  return hiddenBranchWarnings(
+    doc,
+    (text) => {
+      for (const m of text.matchAll(/\b([A-Za-z_]\w*)\s*\(/g)) {
+        const name = m[1] ?? '';
+        const owner = options.owners.get(name);
+        if (owner && owner !== options.lib && !localFns.has(name))
+          return `the call of '${name}' into ${owner}`;
+      }
+      return undefined;
+    },
+    'is not gated. Port it by hand, or put the #if around whole statements.',
+  );
 }

@@ -1,4 +1,9 @@
-import { declaratorsOf, declaredName, functionDeclaratorOf } from '../c-tree-queries.ts';
+import {
+  ancestorsOf,
+  declaratorsOf,
+  declaredName,
+  functionDeclaratorOf,
+} from '../c-tree-queries.ts';
 import type { CDocument } from '../parse-c.ts';
 import { attributeOwner, whitelistAttributes } from '../placeholders.ts';
 import type { SyntaxNode } from '../parser-types.ts';
@@ -25,7 +30,8 @@ export function resolveVariable(
   aggregates: ReadonlySet<string>,
 ): VariableInfo | undefined {
   let child: SyntaxNode = at;
-  for (let p = at.parent; p; child = p, p = p.parent) {
+  // Ancestors read once from the root: `parent` on a deeply nested node is slow (c-tree-queries.ts).
+  for (const p of ancestorsOf(doc.tree.rootNode, at)) {
     if (p.type === 'compound_statement' || p.type === 'translation_unit') {
       for (const stmt of p.namedChildren) {
         if (stmt.startIndex >= child.startIndex && p.type === 'compound_statement') break;
@@ -53,6 +59,7 @@ export function resolveVariable(
         if (d && n?.text === name) return describe(doc, param, d, n, 'parameter', aggregates);
       }
     }
+    child = p;
   }
   return undefined;
 }

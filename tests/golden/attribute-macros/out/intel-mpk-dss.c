@@ -1,0 +1,30 @@
+/*
+ * Attribute-like macros of Unikraft's uk/essentials.h in the places ported libraries write
+ * them (after a declarator, among the specifiers, on parameters, on types and prototypes).
+ */
+#include <flexos/isolation.h>
+
+int netstack_send(const void *buf, int len);
+int netstack_log(const char *fmt, ...) __printf(1, 2);
+
+struct __packed hdr {
+	unsigned char kind;
+	unsigned int len;
+};
+
+static struct hdr queued[4] __section(".data_shared");
+static char scratch[64] __align(64) __attribute__((section(".data_shared")));
+static int __used seen __attribute__((section(".data_shared")));
+
+int send_hdr(int kind, int __unused flags, char __maybe_unused *tag)
+{
+	struct hdr h; struct hdr *_dss_h = (struct hdr *)((uintptr_t)&h + STACK_SIZE); *_dss_h = (struct hdr){ .kind = kind, .len = sizeof(h) };
+	int __maybe_unused rc; int *_dss_rc = (int *)((uintptr_t)&rc + STACK_SIZE);
+
+	queued[0] = (*_dss_h);
+	seen++;
+	flexos_intelpku_gate_r(0, 1, (*_dss_rc), netstack_send, &(*_dss_h), sizeof((*_dss_h)));
+	flexos_intelpku_gate(0, 1, netstack_log, ({ static char __attribute__((section(".data_shared"))) _flexos_lit0[] = "sent %d\n"; _flexos_lit0; }), (*_dss_rc));
+	flexos_intelpku_gate(0, 1, netstack_send, scratch, sizeof(scratch));
+	return (*_dss_rc);
+}
