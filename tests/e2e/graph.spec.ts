@@ -70,3 +70,32 @@ test('a library can be moved from the keyboard', async ({ page }) => {
   await graph.getByRole('button', { name: 'Move', exact: true }).click();
   await expect(kv).toHaveAttribute('data-compartment', 'comp2');
 });
+
+test('dragging keeps the flat config.yaml form of the FlexOS talks', async ({ page }) => {
+  await openPlayground(page);
+  const flat = [
+    'compartments:',
+    '- comp1:',
+    '  mechanism: intel-mpk',
+    '  default: True',
+    '- comp2:',
+    '  mechanism: intel-mpk',
+    '  hardening: [cfi, asan]',
+    'libraries:',
+    '- kv: comp1',
+    '- libc: comp1',
+    '- sched: comp1',
+    '- netstack: comp2',
+    '',
+  ].join('\n');
+  await page.evaluate((text) => window.flexosDebug?.setFile('config.yaml', text), flat);
+  await waitAnalysed(page);
+  const graph = page.getByTestId('graph');
+  const kv = graph.locator('[data-testid="graph-library"][data-name="kv"]');
+  await expect(kv).toHaveAttribute('data-compartment', 'comp1');
+  const comp2 = graph.locator('[data-testid="graph-compartment"][data-name="comp2"] rect');
+  await dragTo(page, kv, comp2, 20);
+  await expect(kv).toHaveAttribute('data-compartment', 'comp2');
+  const after = await page.evaluate(() => window.flexosDebug?.file('config.yaml'));
+  expect(after).toBe(flat.replace('- kv: comp1', '- kv: comp2'));
+});
