@@ -1,3 +1,4 @@
+import type { JSONSchema } from 'monaco-yaml';
 import { HARDENINGS, MECHANISMS, SHARING_MODES } from '../../core/model.ts';
 
 /**
@@ -44,7 +45,7 @@ const LIBRARY_PROPERTIES = {
  * The flat form of the FlexOS talks (`- comp1:` with no value, then the properties at the same
  * indentation): one list item holding the name, with a null value, and the properties.
  */
-function flatItem(properties: Record<string, unknown>, required: string, description: string) {
+function flatItem(properties: Record<string, JSONSchema>, required: string, description: string) {
   return {
     type: 'object',
     description,
