@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Installs what `npm start` / `npm test` need and is missing, so both work on a fresh clone:
 // npm packages (from the lock file), the wasm copies, and, when run as root on Debian, the
-// system packages the test suites drive (chromium for the browser tests, gcc for C checks).
+// system packages the test suites drive (chromium for the browser tests, gcc for C checks,
+// bubblewrap for the runner's sandbox).
 // Usage: node scripts/ensure-deps.mjs [start|test]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -29,8 +30,8 @@ function has(cmd) {
 }
 
 function debianPackages() {
-  /** command → Debian package providing it */
-  const wanted = { gcc: 'gcc' };
+  /** command → Debian package providing it (bwrap: the runner's sandbox, tests/runner/) */
+  const wanted = { gcc: 'gcc', bwrap: 'bubblewrap' };
   if (purpose === 'test') wanted.chromium = 'chromium';
   const missing = Object.entries(wanted)
     .filter(([cmd]) => !has(cmd))

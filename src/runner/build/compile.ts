@@ -1,0 +1,152 @@
+import { writeFile, chown } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createDiagnostic, type Diagnostic } from '../../core/diagnostics.ts';
+import { NAME_PATTERN } from '../../core/model.ts';
+import type { WorkspaceBuild } from '../../core/pipeline/index.ts';
+import type { ProcessLimits } from '../api/schemas.ts';
+import { SANDBOX_JOB_DIR, SANDBOX_RT_DIR, type SandboxHost } from '../sandbox/bwrap-args.ts';
+import { runSandboxed, type SandboxOutcome } from '../sandbox/sandbox.ts';
+import { createDiagnosticMapper, type SourcePair } from './compiler-diagnostics.ts';
+import { linkerScript, objectOf, placeLibraries } from './linker-script.ts';
+
+/** The program, once linked: its path inside the sandbox. */
+export const PROGRAM = './prog';
+const LAYOUT = 'flexos-layout.ld';
+
+/**
+ * The C dialect and checks every library is compiled with. GNU C, because instantiated code
+ * uses statement expressions; leftover placeholders are errors (an unknown attribute, an
+ * undeclared function), never silently compiled.
+ */
+const CFLAGS = [
+  '-std=gnu11',
+  '-O1',
+  '-g',
+  '-fno-pie',
+  '-fno-common',
+  '-Wall',
+  '-Werror=implicit-function-declaration',
+  '-Werror=attributes',
+  '-fdiagnostics-format=json',
+  '-fmax-errors=20',
+  `-I${SANDBOX_RT_DIR}`,
+  '-include',
+  'flexos/isolation.h',
+];
+
+export interface CompileRequest {
+  build: WorkspaceBuild;
+  /** The user's files, to map compiler positions back to them. */
+  originals: Readonly<Record<string, string>>;
+  jobDir: string;
+  host: SandboxHost;
+  limits: ProcessLimits;
+  user: { uid: number; gid: number } | null;
+  outputBytes: number;
+  signal: AbortSignal;
+}
+
+export type CompileOutcome =
+  | { status: 'ok'; diagnostics: Diagnostic[] }
+  | { status: 'compile-error'; diagnostics: Diagnostic[] }
+  | { status: 'timeout' | 'killed'; diagnostics: Diagnostic[]; reason: string };
+
+/**
+ * Compiles each library into one partially linked object (`obj/<lib>.o`), then links them
+ * with the runtime and the generated layout script into `prog`, every step in the sandbox.
+ * Compiler messages come back at the user's files and lines.
+ */
+export async function compileBuild(req: CompileRequest): Promise<CompileOutcome> {
+  const { build } = req;
+  const sources = new Map<string, SourcePair>();
+  for (const s of build.sources)
+    sources.set(s.path, { original: req.originals[s.path] ?? s.text, instantiated: s.text });
+  const mapper = createDiagnosticMapper(sources, SANDBOX_JOB_DIR);
+  const byLib = new Map<string, string[]>();
+  for (const s of build.sources) {
+    if (!s.path.endsWith('.c')) continue;
+    byLib.set(s.lib, [...(byLib.get(s.lib) ?? []), s.path].sort());
+  }
+  const libs = [...byLib.keys()].sort();
+  const diagnostics: Diagnostic[] = [];
+  // Library names become object and linker-script file names: only plain names get there.
+  const odd = libs.find((l) => !NAME_PATTERN.test(l));
+  if (odd !== undefined) {
+    const span = { file: byLib.get(odd)?.[0] ?? 'config.yaml', start: 0, end: 0 };
+    const message = `Library folder name ${JSON.stringify(odd)} is not a name ([a-z][a-z0-9_-]*)`;
+    return {
+      status: 'compile-error',
+      diagnostics: [createDiagnostic('runner/bad-library-name', 'error', message, span)],
+    };
+  }
+  const step = (argv: string[]) =>
+    runSandboxed({
+      argv,
+      jobDir: req.jobDir,
+      writable: true,
+      host: req.host,
+      limits: req.limits,
+      user: req.user,
+      outputBytes: req.outputBytes,
+      signal: req.signal,
+    });
+
+  for (const lib of libs) {
+    const files = byLib.get(lib) ?? [];
+    const out = await step(['gcc', ...CFLAGS, '-r', '-nostdlib', '-o', objectOf(lib), ...files]);
+    diagnostics.push(...mapper.fromGcc(out.stderr, files));
+    const stopped = stoppedBy(out, diagnostics);
+    if (stopped) return stopped;
+    if (out.exitCode !== 0)
+      return { status: 'compile-error', diagnostics: ensureError(diagnostics, files[0]) };
+  }
+
+  const artefacts = build.artefacts;
+  if (artefacts === null) return { status: 'compile-error', diagnostics };
+  const layout = join(req.jobDir, LAYOUT);
+  await writeFile(layout, linkerScript(artefacts, placeLibraries(artefacts, libs)), { flag: 'wx' });
+  if (req.user) await chown(layout, req.user.uid, req.user.gid);
+  const objects = libs.map(objectOf);
+  const link = await step([
+    'gcc',
+    '-no-pie',
+    '-O1',
+    `-I${SANDBOX_RT_DIR}`,
+    '-fdiagnostics-format=json',
+    '-o',
+    PROGRAM,
+    `${SANDBOX_RT_DIR}/isolation.c`,
+    ...objects,
+    '-T',
+    LAYOUT,
+  ]);
+  const firstFile = [...byLib.values()][0]?.[0] ?? 'config.yaml';
+  // The runtime's own unit comes first; its messages are not the user's to fix.
+  diagnostics.push(...mapper.fromGcc(link.stderr, [firstFile]));
+  const stopped = stoppedBy(link, diagnostics);
+  if (stopped) return stopped;
+  if (link.exitCode !== 0)
+    return { status: 'compile-error', diagnostics: ensureError(diagnostics, firstFile) };
+  return { status: 'ok', diagnostics };
+}
+
+function stoppedBy(out: SandboxOutcome, diagnostics: Diagnostic[]): CompileOutcome | null {
+  if (out.aborted) return { status: 'killed', diagnostics, reason: 'the runner stopped' };
+  if (out.timedOut)
+    return {
+      status: 'timeout',
+      diagnostics,
+      reason: `the compiler ran past its ${out.timedOut} time limit`,
+    };
+  return null;
+}
+
+/** A failed step always says so, even when the compiler printed nothing we could read. */
+function ensureError(diagnostics: Diagnostic[], file: string | undefined): Diagnostic[] {
+  if (diagnostics.some((d) => d.severity === 'error')) return diagnostics;
+  const span = { file: file ?? 'config.yaml', start: 0, end: 0 };
+  return [
+    ...diagnostics,
+    { code: 'runner/compile-error', severity: 'error', message: 'The compiler failed', span },
+  ];
+}

@@ -1,0 +1,344 @@
+/*
+ * The runner's FlexOS runtime for a Linux process: the shared heap and one private heap per
+ * compartment (flexos/isolation.h).
+ *
+ * Each heap owns a fixed, page-aligned address range of its own, mapped on demand, so that an
+ * address alone says which heap (and so which compartment) it belongs to, and so that a later
+ * process-per-compartment target can map the shared heap at the same address in every
+ * process. Ranges are only mapped as they fill: RLIMIT_AS counts mapped memory, not the span.
+ *
+ * The allocator is deliberately simple: power-of-two size classes with free lists, blocks
+ * above 1 MiB rounded to pages and reused first-fit. Each block has a header naming its heap,
+ * so freeing a block into the wrong heap, a double free, or freeing memory no heap gave out is
+ * reported and stops the program instead of corrupting it silently.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "flexos/isolation.h"
+
+#ifndef MAP_FIXED_NOREPLACE
+#define MAP_FIXED_NOREPLACE 0x100000
+#endif
+
+/* Heap i (0: shared, N + 1: compartment N) spans [BASE + i * SPAN, BASE + (i + 1) * SPAN). */
+#define FLEXOS_HEAP_BASE 0x100000000000UL
+#define FLEXOS_HEAP_SPAN 0x40000000UL /* 1 GiB of address space each; mapped as used */
+#define FLEXOS_HEAP_CHUNK 0x100000UL  /* grow by at least 1 MiB */
+#define FLEXOS_HEAPS (FLEXOS_MAX_COMPARTMENTS + 1)
+
+#define MIN_SHIFT 4  /* 16 bytes */
+#define MAX_SHIFT 20 /* 1 MiB: larger blocks are page-rounded "large" blocks */
+#define BINS (MAX_SHIFT - MIN_SHIFT + 1)
+#define MAGIC 0xF1E05A11u
+
+enum { BLOCK_USED = 1, BLOCK_FREE = 2, BLOCK_ALIAS = 3 };
+
+/* 16 bytes, so payloads stay 16-byte aligned. */
+struct block {
+	uint32_t magic;
+	uint8_t heap;  /* index into heaps[] */
+	uint8_t state; /* BLOCK_* */
+	uint16_t bin;  /* size class, or BINS for a large block */
+	uint64_t size; /* payload capacity; for an alias, the distance back to the real payload */
+};
+
+struct free_block {
+	struct block hdr;
+	struct free_block *next;
+};
+
+struct uk_alloc {
+	char name[24];
+	uintptr_t base, mapped_end, brk;
+	struct free_block *bins[BINS + 1]; /* bins[BINS]: large blocks */
+	pthread_mutex_t lock;
+};
+
+static struct uk_alloc heaps[FLEXOS_HEAPS];
+
+#define HEAP(i) (&heaps[(i)])
+struct uk_alloc *flexos_shared_alloc = HEAP(0);
+struct uk_alloc *flexos_comp0_alloc = HEAP(1);
+struct uk_alloc *flexos_comp1_alloc = HEAP(2);
+struct uk_alloc *flexos_comp2_alloc = HEAP(3);
+struct uk_alloc *flexos_comp3_alloc = HEAP(4);
+struct uk_alloc *flexos_comp4_alloc = HEAP(5);
+struct uk_alloc *flexos_comp5_alloc = HEAP(6);
+struct uk_alloc *flexos_comp6_alloc = HEAP(7);
+struct uk_alloc *flexos_comp7_alloc = HEAP(8);
+struct uk_alloc *flexos_comp8_alloc = HEAP(9);
+struct uk_alloc *flexos_comp9_alloc = HEAP(10);
+struct uk_alloc *flexos_comp10_alloc = HEAP(11);
+struct uk_alloc *flexos_comp11_alloc = HEAP(12);
+struct uk_alloc *flexos_comp12_alloc = HEAP(13);
+struct uk_alloc *flexos_comp13_alloc = HEAP(14);
+struct uk_alloc *flexos_comp14_alloc = HEAP(15);
+struct uk_alloc *flexos_comp15_alloc = HEAP(16);
+
+__attribute__((constructor)) static void flexos_heaps_init(void)
+{
+	for (unsigned i = 0; i < FLEXOS_HEAPS; i++) {
+		struct uk_alloc *a = HEAP(i);
+
+		if (i == 0)
+			snprintf(a->name, sizeof(a->name), "flexos_shared_alloc");
+		else
+			snprintf(a->name, sizeof(a->name), "flexos_comp%u_alloc", i - 1);
+		a->base = a->mapped_end = a->brk = FLEXOS_HEAP_BASE + i * FLEXOS_HEAP_SPAN;
+		pthread_mutex_init(&a->lock, NULL);
+	}
+}
+
+/* A misuse of a heap is a bug of the program: say what it was and stop (SIGABRT). */
+static void __attribute__((noreturn, format(printf, 1, 2))) die(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	fputs("flexos: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+	abort();
+}
+
+static int valid_heap(const struct uk_alloc *a)
+{
+	return a >= &heaps[0] && a < &heaps[FLEXOS_HEAPS];
+}
+
+/* Takes `n` bytes (a multiple of 16) from the heap's unused range, mapping pages as needed. */
+static void *bump(struct uk_alloc *a, size_t n)
+{
+	uintptr_t end = a->brk + n;
+
+	if (n > FLEXOS_HEAP_SPAN || end > a->base + FLEXOS_HEAP_SPAN)
+		return NULL;
+	if (end > a->mapped_end) {
+		size_t grow = (end - a->mapped_end + FLEXOS_HEAP_CHUNK - 1) & ~(FLEXOS_HEAP_CHUNK - 1);
+		void *p;
+
+		if (a->mapped_end + grow > a->base + FLEXOS_HEAP_SPAN)
+			grow = a->base + FLEXOS_HEAP_SPAN - a->mapped_end;
+		p = mmap((void *)a->mapped_end, grow, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+		if (p == MAP_FAILED)
+			return NULL;
+		if ((uintptr_t)p != a->mapped_end) {
+			/* An old kernel read the flag as a hint and put the pages elsewhere. */
+			munmap(p, grow);
+			return NULL;
+		}
+		a->mapped_end += grow;
+	}
+	a->brk = end;
+	return (void *)(end - n);
+}
+
+static unsigned bin_of(size_t size)
+{
+	unsigned shift = MIN_SHIFT;
+
+	while (shift < MAX_SHIFT && ((size_t)1 << shift) < size)
+		shift++;
+	return shift - MIN_SHIFT;
+}
+
+static void *alloc_locked(struct uk_alloc *a, size_t size)
+{
+	struct block *b;
+	size_t cap;
+	unsigned bin;
+
+	if (size > FLEXOS_HEAP_SPAN)
+		return NULL;
+	if (size <= ((size_t)1 << MAX_SHIFT)) {
+		bin = bin_of(size == 0 ? 1 : size);
+		cap = (size_t)1 << (bin + MIN_SHIFT);
+		if (a->bins[bin] != NULL) {
+			b = &a->bins[bin]->hdr;
+			a->bins[bin] = a->bins[bin]->next;
+		} else if ((b = bump(a, sizeof(*b) + cap)) == NULL) {
+			return NULL;
+		}
+	} else {
+		struct free_block **pp;
+
+		bin = BINS;
+		cap = (size + sizeof(*b) + 4095) / 4096 * 4096 - sizeof(*b);
+		for (pp = &a->bins[BINS]; *pp != NULL; pp = &(*pp)->next)
+			if ((*pp)->hdr.size >= cap)
+				break;
+		if (*pp != NULL) {
+			b = &(*pp)->hdr;
+			cap = b->size;
+			*pp = (*pp)->next;
+		} else if ((b = bump(a, sizeof(*b) + cap)) == NULL) {
+			return NULL;
+		}
+	}
+	b->magic = MAGIC;
+	b->heap = (uint8_t)(a - heaps);
+	b->state = BLOCK_USED;
+	b->bin = (uint16_t)bin;
+	b->size = cap;
+	return b + 1;
+}
+
+/* The header at `h` if it lies in the used part of a heap and looks like one, else NULL. */
+static struct block *header_at(uintptr_t h)
+{
+	const struct uk_alloc *a;
+	struct block *b = (struct block *)h;
+
+	if (h < FLEXOS_HEAP_BASE || h >= FLEXOS_HEAP_BASE + FLEXOS_HEAPS * FLEXOS_HEAP_SPAN ||
+	    h % 16 != 0)
+		return NULL;
+	a = &heaps[(h - FLEXOS_HEAP_BASE) / FLEXOS_HEAP_SPAN];
+	if (h + sizeof(*b) > a->brk || b->magic != MAGIC)
+		return NULL;
+	return b;
+}
+
+/* The header of a payload handed out by some heap, or NULL if no heap gave it out. */
+static struct block *block_of(void *ptr)
+{
+	struct block *b = header_at((uintptr_t)ptr - sizeof(struct block));
+
+	if (b != NULL && b->state == BLOCK_ALIAS)
+		b = header_at((uintptr_t)ptr - b->size - sizeof(struct block));
+	return b;
+}
+
+void *uk_malloc(struct uk_alloc *a, size_t size)
+{
+	void *p;
+
+	if (!valid_heap(a))
+		die("uk_malloc(%p, %zu): not a FlexOS heap", (void *)a, size);
+	pthread_mutex_lock(&a->lock);
+	p = alloc_locked(a, size);
+	pthread_mutex_unlock(&a->lock);
+	if (p == NULL)
+		errno = ENOMEM;
+	return p;
+}
+
+void *uk_calloc(struct uk_alloc *a, size_t nmemb, size_t size)
+{
+	void *p;
+
+	if (size != 0 && nmemb > SIZE_MAX / size) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	p = uk_malloc(a, nmemb * size);
+	if (p != NULL)
+		memset(p, 0, nmemb * size);
+	return p;
+}
+
+void uk_free(struct uk_alloc *a, void *ptr)
+{
+	struct block *b;
+	struct free_block *f;
+
+	if (ptr == NULL)
+		return;
+	b = block_of(ptr);
+	if (!valid_heap(a))
+		die("uk_free(%p, %p): not a FlexOS heap", (void *)a, ptr);
+	if (b == NULL)
+		die("uk_free(%s, %p): not allocated by a FlexOS heap", a->name, ptr);
+	if (&heaps[b->heap] != a)
+		die("uk_free(%s, %p): the block belongs to %s", a->name, ptr, heaps[b->heap].name);
+	if (b->state != BLOCK_USED)
+		die("uk_free(%s, %p): double free", a->name, ptr);
+	pthread_mutex_lock(&a->lock);
+	b->state = BLOCK_FREE;
+	f = (struct free_block *)b;
+	f->next = a->bins[b->bin];
+	a->bins[b->bin] = f;
+	pthread_mutex_unlock(&a->lock);
+}
+
+void *uk_realloc(struct uk_alloc *a, void *ptr, size_t size)
+{
+	struct block *b;
+	void *p;
+	size_t have;
+
+	if (ptr == NULL)
+		return uk_malloc(a, size);
+	if (size == 0) {
+		uk_free(a, ptr);
+		return NULL;
+	}
+	b = block_of(ptr);
+	if (!valid_heap(a))
+		die("uk_realloc(%p, %p): not a FlexOS heap", (void *)a, ptr);
+	if (b == NULL || b->state != BLOCK_USED)
+		die("uk_realloc(%s, %p): not a live block", a->name, ptr);
+	have = b->size - ((uintptr_t)ptr - (uintptr_t)(b + 1));
+	if (size <= have && &heaps[b->heap] == a)
+		return ptr;
+	p = uk_malloc(a, size);
+	if (p == NULL)
+		return NULL;
+	memcpy(p, ptr, have < size ? have : size);
+	uk_free(&heaps[b->heap], ptr);
+	return p;
+}
+
+void *uk_memalign(struct uk_alloc *a, size_t align, size_t size)
+{
+	uintptr_t raw, p;
+	struct block *alias;
+
+	if (align == 0 || (align & (align - 1)) != 0) {
+		errno = EINVAL;
+		return NULL;
+	}
+	if (align <= 16)
+		return uk_malloc(a, size);
+	if (size > FLEXOS_HEAP_SPAN || align > FLEXOS_HEAP_SPAN) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	/* Room for the aligned payload and for an alias header just before it. */
+	raw = (uintptr_t)uk_malloc(a, size + align + sizeof(struct block));
+	if (raw == 0)
+		return NULL;
+	p = (raw + sizeof(struct block) + align - 1) & ~(uintptr_t)(align - 1);
+	alias = (struct block *)p - 1;
+	alias->magic = MAGIC;
+	alias->heap = (uint8_t)(a - heaps);
+	alias->state = BLOCK_ALIAS;
+	alias->bin = 0;
+	alias->size = p - raw;
+	return (void *)p;
+}
+
+void *uk_palloc(struct uk_alloc *a, unsigned long num_pages)
+{
+	if (num_pages > FLEXOS_HEAP_SPAN / 4096) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	return uk_memalign(a, 4096, num_pages * 4096);
+}
+
+void uk_pfree(struct uk_alloc *a, void *ptr, unsigned long num_pages)
+{
+	(void)num_pages;
+	uk_free(a, ptr);
+}

@@ -1,0 +1,74 @@
+import { rm } from 'node:fs/promises';
+import { createNodeCParser } from '../cli/node-parser.ts';
+import type { RunnerLimits } from './api/schemas.ts';
+import { createJobsRoot } from './build/job-dir.ts';
+import { DEFAULT_LIMITS } from './limits.ts';
+import { createRunnerServer, type RunnerServer } from './service/server.ts';
+import { createNativeTarget } from './targets/native.ts';
+import type { HostFeatures } from './targets/host.ts';
+import type { Target } from './targets/target.ts';
+
+export interface RunnerOptions {
+  /** Address to listen on (default 127.0.0.1: only this machine). */
+  host?: string;
+  /** Port (default 0: any free port). */
+  port?: number;
+  allowOrigin?: string;
+  token?: string;
+  limits?: RunnerLimits;
+  logger?: boolean;
+  /** Replaces the targets (tests use a fake); default: `native` on this host. */
+  targets?: Target[];
+  /** What the host offers the native target (default: detected). */
+  hostFeatures?: HostFeatures;
+  /** First uid of the sandbox users when run as root (default `DEFAULT_UID_BASE`). */
+  uidBase?: number;
+}
+
+export interface StartedRunner {
+  /** `http://host:port`, the base of every route. */
+  url: string;
+  server: RunnerServer;
+  /** The folder of this runner's job directories (empty between jobs). */
+  jobsRoot: string;
+  /** Stops the jobs and the server, removes every job directory. */
+  close(): Promise<void>;
+}
+
+/** Starts a runner: the C parser, this process's job folder, the targets, the HTTP API. */
+export async function startRunner(options: RunnerOptions = {}): Promise<StartedRunner> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const parser = await createNodeCParser();
+  const jobsRoot = createJobsRoot();
+  const targets = options.targets ?? [
+    await createNativeTarget({
+      parser,
+      limits,
+      jobsRoot,
+      ...(options.hostFeatures ? { host: options.hostFeatures } : {}),
+      ...(options.uidBase !== undefined ? { uidBase: options.uidBase } : {}),
+    }),
+  ];
+  const server = createRunnerServer({
+    targets,
+    limits,
+    ...(options.allowOrigin !== undefined ? { allowOrigin: options.allowOrigin } : {}),
+    ...(options.token !== undefined ? { token: options.token } : {}),
+    logger: options.logger ?? false,
+    jobs: { onBug: (e) => server.app.log.error(e) },
+  });
+  const url = await server.app.listen({
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? 0,
+  });
+  return {
+    url,
+    server,
+    jobsRoot,
+    async close() {
+      await server.close();
+      await rm(jobsRoot, { recursive: true, force: true });
+      parser.delete();
+    },
+  };
+}

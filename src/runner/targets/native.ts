@@ -1,0 +1,199 @@
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import type { Mechanism } from '../../core/model.ts';
+import type { CParser, Workspace } from '../../core/pipeline/index.ts';
+import type { JobRequest, JobResult, RunnerLimits, TargetDescription } from '../api/schemas.ts';
+import { compileBuild, PROGRAM } from '../build/compile.ts';
+import { createJobDir, removeJobDir } from '../build/job-dir.ts';
+import type { SandboxHost } from '../sandbox/bwrap-args.ts';
+import { checkJob, instantiateJob } from '../build/prepare.ts';
+import {
+  buildReaper,
+  probeSandbox,
+  runSandboxed,
+  sandboxUser,
+  type SandboxOutcome,
+} from '../sandbox/sandbox.ts';
+import { detectHost, type HostFeatures } from './host.ts';
+import { canEnforce, type JobContext, type Target } from './target.ts';
+
+export interface NativeTargetOptions {
+  parser: CParser;
+  limits: RunnerLimits;
+  /** Folder of this runner's job directories (`createJobsRoot`). */
+  jobsRoot: string;
+  /** What the host offers (default: `detectHost()`). */
+  host?: HostFeatures;
+  /** First uid of the per-slot sandbox users, when the runner is root. */
+  uidBase?: number;
+  /** The C runtime (default: src/runner/rt next to this file). */
+  rtDir?: string;
+}
+
+const DEFAULT_RT = fileURLToPath(new URL('../rt', import.meta.url));
+/** Far above any uid a Debian system or systemd hands out; each slot adds its number. */
+export const DEFAULT_UID_BASE = 1_900_000_000;
+
+/**
+ * The `native` target: the image as one Linux process, compiled with the host's gcc against
+ * the runner's C runtime, in the bubblewrap sandbox. `fcalls` runs; the other mechanisms are
+ * reported with the reason they cannot run here yet.
+ */
+export async function createNativeTarget(options: NativeTargetOptions): Promise<Target> {
+  const rtDir = options.rtDir ?? DEFAULT_RT;
+  const uidBase = options.uidBase ?? DEFAULT_UID_BASE;
+  const host = options.host ?? detectHost();
+  const reaper = await buildReaper(options.jobsRoot);
+  const sandboxHost: SandboxHost = { rtDir, reaper: reaper.ok ? reaper.path : '/nonexistent' };
+  const sandbox = reaper.ok
+    ? await probeSandbox(options.jobsRoot, sandboxHost, options.limits.run, sandboxUser(0, uidBase))
+    : reaper;
+  const description = describeNative(host, sandbox);
+  const target: Target = {
+    id: 'native',
+    describe: () => description,
+    run: (job, ctx) => runNative(job, ctx),
+  };
+
+  async function runNative(job: JobRequest, ctx: JobContext): Promise<JobResult> {
+    const durations: JobResult['durations'] = {};
+    const result = (status: JobResult['status'], rest: Partial<JobResult> = {}): JobResult => ({
+      status,
+      target: 'native',
+      mechanism: null,
+      exitCode: null,
+      signal: null,
+      durations,
+      truncated: false,
+      diagnostics: [],
+      ...rest,
+    });
+    const ws: Workspace = { files: job.files, settings: { panel: 'graph' } };
+
+    ctx.emit({ event: 'phase', data: { phase: 'check' } });
+    let t = performance.now();
+    const checked = checkJob(ws, job.mechanism, (m) => canEnforce(target, m));
+    durations.check = performance.now() - t;
+    if (checked.status !== 'ok')
+      return result('config-error', {
+        mechanism: checked.mechanism,
+        diagnostics: checked.diagnostics,
+      });
+    const mechanism: Mechanism = checked.mechanism;
+
+    ctx.emit({ event: 'phase', data: { phase: 'rewrite' } });
+    t = performance.now();
+    const inst = instantiateJob(ws, options.parser, checked, job.sharing);
+    durations.rewrite = performance.now() - t;
+    const diagnostics = [...checked.diagnostics, ...inst.diagnostics];
+    if (inst.status !== 'ok') return result('config-error', { mechanism, diagnostics });
+
+    const user = sandboxUser(ctx.slot, uidBase);
+    const jobDir = await createJobDir(options.jobsRoot, randomUUID(), inst.build.files, user);
+    try {
+      ctx.emit({ event: 'phase', data: { phase: 'compile' } });
+      t = performance.now();
+      const compiled = await compileBuild({
+        build: inst.build,
+        originals: job.files,
+        jobDir,
+        host: sandboxHost,
+        limits: options.limits.compile,
+        user,
+        outputBytes: options.limits.outputBytes,
+        signal: ctx.signal,
+      });
+      durations.compile = performance.now() - t;
+      diagnostics.push(...compiled.diagnostics);
+      if (compiled.status !== 'ok')
+        return result(compiled.status, {
+          mechanism,
+          diagnostics,
+          ...('reason' in compiled ? { reason: compiled.reason } : {}),
+        });
+
+      ctx.emit({ event: 'phase', data: { phase: 'run' } });
+      const out = await runSandboxed({
+        argv: [PROGRAM, ...(job.args ?? [])],
+        jobDir,
+        writable: false,
+        host: sandboxHost,
+        limits: options.limits.run,
+        user,
+        ...(job.stdin !== undefined ? { stdin: job.stdin } : {}),
+        outputBytes: options.limits.outputBytes,
+        onOutput: (stream, text) => ctx.emit({ event: stream, data: { text } }),
+        signal: ctx.signal,
+      });
+      durations.run = out.wallMs;
+      ctx.emit({ event: 'metric', data: { name: 'run-wall', value: out.wallMs, unit: 'ms' } });
+      const [status, extra] = runStatus(out, options.limits);
+      return result(status, {
+        ...extra,
+        mechanism,
+        exitCode: out.exitCode,
+        signal: out.signal,
+        truncated: out.truncated,
+        diagnostics,
+      });
+    } finally {
+      await removeJobDir(jobDir);
+    }
+  }
+
+  function runStatus(out: SandboxOutcome, limits: RunnerLimits) {
+    const reason = (status: JobResult['status'], why?: string) =>
+      [status, why === undefined ? {} : { reason: why }] as const;
+    if (out.aborted) return reason('killed', 'the runner stopped');
+    if (out.timedOut === 'wall')
+      return reason('timeout', `wall-clock limit of ${limits.run.wallMs / 1000} s`);
+    if (out.timedOut === 'cpu')
+      return reason('timeout', `CPU-time limit of ${limits.run.cpuSeconds} s`);
+    if (out.signal === 'SIGXFSZ')
+      return reason('killed', `file-size limit of ${limits.run.fileSizeBytes} bytes`);
+    if (out.signal === 'SIGKILL')
+      return reason('killed', 'killed by SIGKILL (CPU hard limit or out of memory)');
+    if (out.signal !== null) return reason('runtime-error', `died of ${out.signal}`);
+    if (out.exitCode === 0) return reason('ok');
+    return reason('runtime-error', `exit status ${out.exitCode}`);
+  }
+
+  return target;
+}
+
+function describeNative(
+  host: HostFeatures,
+  sandbox: { ok: true } | { ok: false; reason: string },
+): TargetDescription {
+  const missing = !host.gcc ? 'gcc is not installed' : !sandbox.ok ? sandbox.reason : undefined;
+  const pku = host.pku
+    ? 'this CPU has protection keys (pku, ospke), but the runner has no MPK runtime yet'
+    : 'this CPU has no protection keys (no pku/ospke in /proc/cpuinfo)';
+  return {
+    id: 'native',
+    label: 'Linux process (native)',
+    available: missing === undefined,
+    ...(missing === undefined ? {} : { reason: missing }),
+    mechanisms: [
+      {
+        mechanism: 'fcalls',
+        enforced: missing === undefined,
+        label: 'function calls: nothing is separated',
+        ...(missing === undefined ? {} : { reason: missing }),
+      },
+      { mechanism: 'intel-mpk', enforced: false, label: 'Intel MPK protection keys', reason: pku },
+      {
+        mechanism: 'vm-ept',
+        enforced: false,
+        label: 'page-table isolation (processes)',
+        reason: 'one process per compartment is not built yet',
+      },
+      {
+        mechanism: 'cheri',
+        enforced: false,
+        label: 'CHERI capabilities',
+        reason: 'needs a CHERI machine (a Morello board)',
+      },
+    ],
+  };
+}
