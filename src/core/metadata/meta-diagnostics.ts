@@ -1,7 +1,7 @@
 /**
  * The closed set of diagnostic codes of the metadata language and how they are reported.
  */
-import { createDiagnostic } from '../diagnostics.ts';
+import { capDiagnostics, createDiagnostic } from '../diagnostics.ts';
 import type { Diagnostic, Fix, RelatedInformation, Severity } from '../diagnostics.ts';
 
 /** Every code the metadata parser and checker can report. */
@@ -26,6 +26,7 @@ export const META_CODES = [
   'meta/empty-section',
   'meta/unknown-component-call',
   'meta/unknown-requires-who',
+  'meta/too-many-problems',
 ] as const;
 export type MetaCode = (typeof META_CODES)[number];
 
@@ -39,9 +40,24 @@ const WARNINGS: ReadonlySet<MetaCode> = new Set<MetaCode>([
   'meta/unknown-requires-who',
 ]);
 
-/** The severity a code is always reported with. */
+/**
+ * The severity a code is always reported with; `meta/too-many-problems` (the summary past
+ * `MAX_META_DIAGNOSTICS`) is the exception: it takes the worst severity it counts.
+ */
 export function severityOf(code: MetaCode): Severity {
   return WARNINGS.has(code) ? 'warning' : 'error';
+}
+
+/**
+ * Most diagnostics one `.flexos` file gets from the parser (and, separately, from the checks
+ * against an image); the rest are counted into one `meta/too-many-problems`, the same cap as
+ * the YAML files.
+ */
+export const MAX_META_DIAGNOSTICS = 200;
+
+/** The first `MAX_META_DIAGNOSTICS` of `diagnostics`, then one `meta/too-many-problems`. */
+export function capMetaDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return capDiagnostics(diagnostics, 'meta/too-many-problems', MAX_META_DIAGNOSTICS);
 }
 
 /** What every parsing step shares: the source and the diagnostics collected so far. */

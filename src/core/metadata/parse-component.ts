@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import type { ComponentSpec } from './component-spec.ts';
 import { parseSectionItems } from './items.ts';
 import type { Builder } from './item-builder.ts';
-import { report } from './meta-diagnostics.ts';
+import { capMetaDiagnostics, report } from './meta-diagnostics.ts';
 import type { ParseContext } from './meta-diagnostics.ts';
 import { parseOutline } from './parse-sections.ts';
 
@@ -17,7 +17,10 @@ export interface ParsedComponent {
    * is kept as written (`''` when missing). `null` only when the file has no header at all.
    */
   spec: ComponentSpec | null;
-  /** Every problem found, ordered by position. */
+  /**
+   * Every problem found, ordered by position; past 200, the rest are counted into one
+   * `meta/too-many-problems` at the first left out.
+   */
   diagnostics: Diagnostic[];
 }
 
@@ -61,5 +64,5 @@ export function parseComponent(text: string, file: string): ParsedComponent {
     }
   }
   ctx.diagnostics.sort(compareDiagnostics);
-  return { spec: header ? spec : null, diagnostics: ctx.diagnostics };
+  return { spec: header ? spec : null, diagnostics: capMetaDiagnostics(ctx.diagnostics) };
 }

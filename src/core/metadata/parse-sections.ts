@@ -89,21 +89,27 @@ function readHeader(ctx: ParseContext, line: Line): Header {
 }
 
 function readDoc(ctx: ParseContext, lines: readonly Line[], headerIndex: number): string[] {
+  // Collected bottom-up and reversed once: `unshift` per line is quadratic in the comments.
   const doc: string[] = [];
   for (let i = headerIndex - 1; i >= 0; i--) {
     const line = lines[i];
     if (line?.kind !== 'comment') break;
     const body = ctx.text.slice(line.commentStart + 1, line.end);
-    doc.unshift(body.startsWith(' ') ? body.slice(1) : body);
+    doc.push(body.startsWith(' ') ? body.slice(1) : body);
   }
-  return doc;
+  return doc.reverse();
 }
 
 /**
  * Opens the section of a `[...]` line: a known section, or `null` for an unknown one whose
  * items are skipped (an error was reported, with a fix for a near miss).
  */
-function openSection(ctx: ParseContext, outline: Outline, line: Line): Section | null {
+function openSection(
+  ctx: ParseContext,
+  outline: Outline,
+  line: Line,
+  firstOf: Map<SectionName, Section>,
+): Section | null {
   const open = line.tokens[0];
   const closeIndex = line.tokens.findIndex((t) => t.kind === 'rbracket');
   const close = line.tokens[closeIndex];
@@ -127,7 +133,8 @@ function openSection(ctx: ParseContext, outline: Outline, line: Line): Section |
     report(ctx, 'meta/unknown-section', message, open.start, close.end, { fixes });
     return null;
   }
-  const first = outline.sections.find((s) => s.name === name);
+  // By name, not by searching the sections: 20,000 repeated headers would make that quadratic.
+  const first = firstOf.get(name);
   if (first) {
     report(
       ctx,
@@ -149,6 +156,7 @@ function openSection(ctx: ParseContext, outline: Outline, line: Line): Section |
     tokens: line.tokens.slice(closeIndex + 1),
   };
   outline.sections.push(section);
+  if (!first) firstOf.set(name, section);
   return section;
 }
 
@@ -164,6 +172,7 @@ export function parseOutline(ctx: ParseContext): Outline {
   const lines = splitLines(ctx.text);
   const outline: Outline = { header: null, doc: [], sections: [], misspelled: new Set() };
   const headerIndex = findHeader(ctx, lines);
+  const firstOf = new Map<SectionName, Section>();
   // `undefined`: outside any section; `null`: inside an unknown section, whose items are skipped.
   let current: Section | null | undefined;
   for (const [i, line] of lines.entries()) {
@@ -179,9 +188,10 @@ export function parseOutline(ctx: ParseContext): Outline {
       }
       current = undefined;
     } else if (line.kind === 'section') {
-      current = openSection(ctx, outline, line);
+      current = openSection(ctx, outline, line, firstOf);
     } else if (line.kind === 'content') {
-      if (current) current.tokens.push(...line.tokens);
+      // One push per token: spreading a line of 100,000 tokens overflows the call stack.
+      if (current) for (const t of line.tokens) current.tokens.push(t);
       else if (current === undefined) reportOutside(ctx, line);
     }
   }

@@ -1,8 +1,8 @@
 import { getBackend } from '../backends/index.ts';
-import { compartmentOf, mechanismOf, type ImageConfig } from '../config/image-config.ts';
+import { mechanismOf, type ImageConfig } from '../config/image-config.ts';
 import { createDiagnostic, type Diagnostic, type Fix, type Span } from '../diagnostics.ts';
 import type { CallTarget, ComponentSpec } from '../metadata/component-spec.ts';
-import { specMap } from './placement.ts';
+import { createConfigLookup, specMap } from './placement.ts';
 
 /**
  * One gate of the C sources, as the rewriter reports it (`GateSite`) or the textual scan finds
@@ -63,6 +63,7 @@ export function checkGateSites(
     ...Object.values(config.aliases),
   ]);
   const separates = getBackend(mechanismOf(config)).separatesMemory;
+  const { compartmentOf } = createConfigLookup(config);
   const out: Diagnostic[] = [];
   for (const site of sites) {
     const { caller, callee, fn, span } = site;
@@ -89,8 +90,7 @@ export function checkGateSites(
     }
     const calleeSpec = specs.get(callee);
     const api = calleeSpec?.api ?? [];
-    const crosses =
-      separates && compartmentOf(config, caller)?.name !== compartmentOf(config, callee)?.name;
+    const crosses = separates && compartmentOf(caller)?.name !== compartmentOf(callee)?.name;
     if (calleeSpec && crosses && api.length > 0 && !api.some((f) => f.name === fn)) {
       const what = site.via === 'callback' ? `a callback from ${caller}` : `a gate from ${caller}`;
       out.push(

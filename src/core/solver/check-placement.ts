@@ -5,7 +5,7 @@ import type { ComponentSpec } from '../metadata/component-spec.ts';
 import { createFixFinder } from './fixes.ts';
 import { checkLimits } from './limits.ts';
 import type { ViolationRule } from './pair-rules.ts';
-import { checkPairIn, createPlacement, specMap, type Placement } from './placement.ts';
+import { createPlacement, specMap, type Placement } from './placement.ts';
 import { librarySpan, violationMessage, violationRelated } from './violation-report.ts';
 
 /** A co-location (or call) the target's `[Requires]` does not allow, with its fixes. */
@@ -33,44 +33,71 @@ export interface PlacementCheck {
   diagnostics: Diagnostic[];
 }
 
+export interface PlacementOptions {
+  /**
+   * Search the changes that remove each violation (`Violation.fixes`); on by default. Off,
+   * every violation has `fixes: []`, and the check costs only the pairs it reports.
+   */
+  fixes?: boolean;
+}
+
 /**
  * Checks an image against its components' metadata (docs/semantics.md; the rules are
  * in `checkPair`). Every component given is taken to be part of the image; a listed library
  * without metadata is plain C (`Read(*); Write(*)`, `[Call] *`) with no requirements. A
- * shared-memory violation is found in every placement and comes with no fix.
+ * shared-memory violation is found in every placement and comes with no fix. The pairs are
+ * evaluated by behaviour class (`pair-index.ts`), so 10,000 libraries cost about as much as
+ * their metadata and the violations found, not 10⁸ pair checks.
  */
 export function checkPlacement(
   config: ImageConfig,
   components: readonly ComponentSpec[],
+  options: PlacementOptions = {},
 ): PlacementCheck {
   const p = createPlacement(config, specMap(components));
-  const fixesOf = createFixFinder(p);
+  const records = p.pairs.records();
+  const fixesOf = options.fixes === false ? () => [] : createFixFinder(p, records);
   const violations: Violation[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const actor of p.libs) {
-    for (const target of p.libs) {
-      const { findings, notInApi } = checkPairIn(p, actor, target);
-      for (const f of findings) {
-        const t = p.target.get(target);
-        const message = violationMessage(f, t?.requires ?? null, (t?.api.length ?? 0) > 0);
-        violations.push({ ...f, message, fixes: fixesOf(f) });
-        diagnostics.push(
-          createDiagnostic(
-            `solver/violation-${f.rule}`,
-            'error',
-            message,
-            librarySpan(p, actor, target),
-            {
-              related: violationRelated(p, f),
-            },
-          ),
-        );
-      }
-      if (notInApi.length > 0) diagnostics.push(notInApiDiagnostic(p, actor, target, notInApi));
+  for (const { actor: a, target: t, findings, notInApi } of records) {
+    const actor = p.libs[a] as string;
+    const target = p.libs[t] as string;
+    for (const f of findings) {
+      const view = p.target.get(target);
+      const message = violationMessage(f, view?.requires ?? null, (view?.api.length ?? 0) > 0);
+      violations.push({ ...f, message, fixes: fixesOf(f) });
+      diagnostics.push(
+        createDiagnostic(
+          `solver/violation-${f.rule}`,
+          'error',
+          message,
+          librarySpan(p, actor, target),
+          {
+            related: violationRelated(p, f),
+          },
+        ),
+      );
     }
+    if (notInApi.length > 0) diagnostics.push(notInApiDiagnostic(p, actor, target, notInApi));
   }
-  diagnostics.push(...missingComponents(p), ...hardeningNotAllowed(p), ...checkLimits(config));
+  for (const d of missingComponents(p)) diagnostics.push(d);
+  for (const d of hardeningNotAllowed(p)) diagnostics.push(d);
+  for (const d of checkLimits(config)) diagnostics.push(d);
   return { violations, diagnostics };
+}
+
+/**
+ * Whether `checkPlacement` would find no violation (`violations.length === 0`), decided
+ * without building a violation, a message or a fix, and stopping at the first finding: the
+ * validity test of a design space's `requires: true` filter. Other errors of the image
+ * (`solver/hardening-not-allowed`, `solver/limit-exceeded`) are not violations: check them
+ * with `checkLimits` and the components' `[Hardening]`.
+ */
+export function isPlacementValid(
+  config: ImageConfig,
+  components: readonly ComponentSpec[],
+): boolean {
+  return !createPlacement(config, specMap(components)).pairs.hasFinding();
 }
 
 function notInApiDiagnostic(
@@ -111,8 +138,9 @@ function hardeningNotAllowed(p: Placement): Diagnostic[] {
   for (const lib of p.libs) {
     const spec = p.specs.get(lib);
     if (!spec?.hardening) continue;
-    const entry = p.config.libraries.find((l) => l.name === lib);
-    const comp = p.config.compartments.find((c) => c.name === p.compartment.get(lib));
+    const entry = p.entries.get(lib);
+    const name = p.compartment.get(lib);
+    const comp = name === undefined ? undefined : p.compartments.get(name);
     for (const h of p.hardening.get(lib) ?? []) {
       if (spec.hardening.includes(h)) continue;
       const own = entry?.hardening.includes(h) ?? false;

@@ -1,9 +1,10 @@
 import type { ComponentSpec } from '../metadata/component-spec.ts';
 import type { Hardening } from '../model.ts';
 import { behaviourOf } from './behaviour.ts';
-import { checkPair, separationCanRemove } from './pair-rules.ts';
+import { createPairIndex } from './pair-index.ts';
+import { separationCanRemove } from './pair-rules.ts';
 import { specMap } from './placement.ts';
-import { targetOf } from './requirements.ts';
+import { targetOf, type TargetView } from './requirements.ts';
 import { violationMessage } from './violation-report.ts';
 
 /** Two components that cannot share a compartment, and why (one sentence per finding). */
@@ -42,23 +43,31 @@ export function conflictGraph(
 ): ConflictGraph {
   const specs = specMap(components);
   const nodes = [...specs.keys()];
-  const behaviour = nodes.map((n) => behaviourOf(n, specs.get(n), options.hardening?.[n] ?? []));
-  const target = nodes.map((n) => targetOf(n, specs.get(n)));
-  const edges: ConflictEdge[] = [];
-  for (let i = 0; i < nodes.length; i++) {
-    for (let j = i + 1; j < nodes.length; j++) {
-      const reasons: string[] = [];
-      for (const [x, y] of [
-        [i, j],
-        [j, i],
-      ] as const) {
-        const t = target[y]!;
-        for (const f of checkPair(behaviour[x]!, t, true).findings)
-          if (separationCanRemove(f.rule))
-            reasons.push(violationMessage(f, t.requires, t.api.length > 0));
-      }
-      if (reasons.length > 0) edges.push({ a: nodes[i]!, b: nodes[j]!, reasons });
+  const targets = nodes.map((n) => targetOf(n, specs.get(n)));
+  // Everyone together: the co-located semantics of `checkPair`, evaluated by behaviour class.
+  const records = createPairIndex({
+    names: nodes,
+    behaviours: nodes.map((n) => behaviourOf(n, specs.get(n), options.hardening?.[n] ?? [])),
+    targets,
+    groups: nodes.map(() => undefined),
+    separates: false,
+  }).records();
+  // Records come by actor then target, so a pair's reasons as actor come before its reasons
+  // as target, as "x then y" for x before y.
+  const reasonsOf = new Map<number, { a: number; b: number; reasons: string[] }>();
+  for (const { actor, target, findings } of records) {
+    const t = targets[target] as TargetView;
+    for (const f of findings) {
+      if (!separationCanRemove(f.rule)) continue;
+      const [a, b] = actor < target ? [actor, target] : [target, actor];
+      const key = a * nodes.length + b;
+      let edge = reasonsOf.get(key);
+      if (!edge) reasonsOf.set(key, (edge = { a, b, reasons: [] }));
+      edge.reasons.push(violationMessage(f, t.requires, t.api.length > 0));
     }
   }
+  const edges = [...reasonsOf.values()]
+    .sort((x, y) => x.a - y.a || x.b - y.b)
+    .map(({ a, b, reasons }) => ({ a: nodes[a] as string, b: nodes[b] as string, reasons }));
   return { nodes, edges };
 }

@@ -1,10 +1,12 @@
 import { getBackend } from '../backends/index.ts';
 import type { ConfigChange } from '../config/config-change.ts';
-import { applyConfigChange, mechanismOf, type ImageConfig } from '../config/index.ts';
-import { HARDENINGS, type Hardening } from '../model.ts';
-import { allowedHardening } from './behaviour.ts';
+import { mechanismOf, type ImageConfig } from '../config/index.ts';
+import type { ComponentSpec } from '../metadata/component-spec.ts';
+import { HARDENINGS, sortHardening, type Hardening } from '../model.ts';
+import { allowedHardening, behaviourOf } from './behaviour.ts';
 import { findingKey, separationCanRemove, type PairFinding } from './pair-rules.ts';
-import { allFindings, findingsInvolving, withLibraryChanged, type Placement } from './placement.ts';
+import type { PairRecord } from './pair-index.ts';
+import type { Placement } from './placement.ts';
 
 /** A short imperative title for a change: "Move netstack to compartment comp2". */
 export function describeChange(change: ConfigChange): string {
@@ -37,11 +39,44 @@ interface Outcome {
   introducesNew: boolean;
 }
 
-/** Hardening `lib` gets in `p` that its `[Hardening]` forbids. */
-function forbiddenHardening(p: Placement, lib: string): Hardening[] {
-  const has = p.hardening.get(lib) ?? [];
-  const allowed = allowedHardening(p.specs.get(lib), has);
+/** Hardening in `has` that `spec`'s `[Hardening]` forbids. */
+function forbiddenHardening(
+  spec: ComponentSpec | undefined,
+  has: readonly Hardening[],
+): Hardening[] {
+  const allowed = allowedHardening(spec, has);
   return has.filter((h) => !allowed.includes(h));
+}
+
+/**
+ * Where `change.lib` is, and its effective hardening, once `change` is made: what
+ * `applyConfigChange` then `compartmentOf` and `hardeningOf` give for that one library,
+ * without copying the image (a copy per change made the fixes of 10,000 libraries quadratic).
+ * Emptying its previous compartment removes that one, which changes no other library's place.
+ */
+export function libraryAfter(
+  p: Placement,
+  change: ConfigChange,
+): { compartment: string | undefined; hardening: Hardening[] } {
+  const entry = p.entries.get(change.lib);
+  const effective = (comp: { hardening: readonly Hardening[] } | undefined, own: Hardening[]) => [
+    ...new Set([...(comp?.hardening ?? []), ...own]),
+  ];
+  if (change.kind === 'harden') {
+    // Without an entry, one is added in its current compartment (else the first one).
+    const name = entry
+      ? entry.compartment
+      : (p.defaultCompartment?.name ?? p.config.compartments[0]?.name ?? '');
+    const comp = p.compartments.get(name) ?? p.defaultCompartment;
+    const own = entry ? sortHardening([...entry.hardening, change.hardening]) : [change.hardening];
+    return { compartment: comp?.name, hardening: effective(comp, own) };
+  }
+  const comp =
+    p.compartments.get(change.compartment) ??
+    (change.kind === 'new-compartment'
+      ? { name: change.compartment, hardening: [] }
+      : p.defaultCompartment);
+  return { compartment: comp?.name, hardening: effective(comp, entry?.hardening ?? []) };
 }
 
 /** A cache key of a change (its fields, in a fixed order). */
@@ -67,24 +102,36 @@ const KIND_ORDER: Record<ConfigChange['kind'], number> = {
  * forbids come first, then by kind (harden, move, new compartment). Outcomes are cached per
  * change, so asking for every finding of a placement costs one evaluation per distinct change.
  */
-export function createFixFinder(p: Placement): (finding: PairFinding) => ConfigChange[] {
-  const before = new Set(allFindings(p).map(findingKey));
+export function createFixFinder(
+  p: Placement,
+  records: readonly PairRecord[],
+): (finding: PairFinding) => ConfigChange[] {
+  const before = new Set<string>();
+  for (const r of records) for (const f of r.findings) before.add(findingKey(f));
   const limit = getBackend(mechanismOf(p.config)).maxCompartments;
   const fresh = freshCompartmentName(p.config);
   const cache = new Map<string, Outcome>();
+  const indexOf = new Map(p.libs.map((lib, i) => [lib, i]));
 
   const outcome = (change: ConfigChange): Outcome => {
     const key = changeKey(change);
     let o = cache.get(key);
     if (!o) {
-      const next = withLibraryChanged(p, applyConfigChange(p.config, change), change.lib);
-      const after = new Set(findingsInvolving(next, change.lib).map(findingKey));
-      const forbidden = forbiddenHardening(p, change.lib);
+      const { lib } = change;
+      const spec = p.specs.get(lib);
+      const next = libraryAfter(p, change);
+      const index = indexOf.get(lib);
+      const found =
+        index === undefined
+          ? []
+          : p.pairs.involving(index, next.compartment, behaviourOf(lib, spec, next.hardening));
+      const after = new Set(found.map(findingKey));
+      const forbidden = forbiddenHardening(spec, p.hardening.get(lib) ?? []);
       o = {
         after,
         introducesNew:
           [...after].some((k) => !before.has(k)) ||
-          forbiddenHardening(next, change.lib).some((h) => !forbidden.includes(h)),
+          forbiddenHardening(spec, next.hardening).some((h) => !forbidden.includes(h)),
       };
       cache.set(key, o);
     }

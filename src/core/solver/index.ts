@@ -32,6 +32,19 @@
  *   `solver/gate-not-in-api`. Both are errors at the gate. A callback (`libX_callback` on `f`
  *   of L) is X entering L at `f`: `f` must be in L's `[API]`, but X's `[Call]` need not list
  *   it (X calls a pointer it was handed; its metadata cannot name every client).
+ *
+ * Cost. Only a component with `[Requires]` can be broken, so `checkPlacement` evaluates each
+ * such component once per behaviour class of the others (regions, `[Call] *`, `cfi`, and
+ * whether co-located) and visits a library only when its pair has a finding or names the
+ * other (`pair-index.ts`): 10,000 libraries cost about their metadata plus what is reported.
+ * Each distinct fix is evaluated on the pairs of its one library, likewise.
+ * - `checkPlacement(config, components)`: violations with their fixes, and every diagnostic.
+ * - `checkPlacement(config, components, { fixes: false })`: the same without the fix search
+ *   (every `fixes` is empty), for callers that only show or count violations.
+ * - `isPlacementValid(config, components)`: `checkPlacement(...).violations.length === 0`,
+ *   stopping at the first finding and building nothing: the test of an explorer filter.
+ *   Hardening a `[Hardening]` forbids and mechanism limits are errors but not violations
+ *   (`checkLimits`, `allowedHardening`).
  */
 export type { Behaviour, CallReach } from './behaviour.ts';
 export { allowedHardening, behaviourOf, hardenRegions } from './behaviour.ts';
@@ -45,8 +58,8 @@ export {
   SHARED_RULES,
   VIOLATION_RULES,
 } from './pair-rules.ts';
-export type { PlacementCheck, Violation } from './check-placement.ts';
-export { checkPlacement } from './check-placement.ts';
+export type { PlacementCheck, PlacementOptions, Violation } from './check-placement.ts';
+export { checkPlacement, isPlacementValid } from './check-placement.ts';
 export { describeChange, freshCompartmentName } from './fixes.ts';
 export type { ConflictEdge, ConflictGraph, ConflictOptions } from './conflict-graph.ts';
 export { conflictGraph } from './conflict-graph.ts';

@@ -43,6 +43,21 @@ export interface PairResult {
   notInApi: string[];
 }
 
+const apiSets = new WeakMap<readonly string[], { length: number; set: ReadonlySet<string> }>();
+
+/**
+ * `api` as a set, built once per list (again if the list grew): a component may call
+ * thousands of functions of one API, each looked up in it.
+ */
+function apiSet(api: readonly string[]): ReadonlySet<string> {
+  let cached = apiSets.get(api);
+  if (!cached || cached.length !== api.length) {
+    cached = { length: api.length, set: new Set(api) };
+    apiSets.set(api, cached);
+  }
+  return cached.set;
+}
+
 /**
  * Evaluates `actor` against `target`'s requirements. `colocated` is true when nothing separates
  * the two: same compartment, or any placement under a mechanism that separates no memory.
@@ -80,7 +95,7 @@ export function checkPair(actor: Behaviour, target: TargetView, colocated: boole
     if (call.lib === null || call.fn === '*') {
       if (!actor.cfi && (colocated || !declared)) everything = true;
       else for (const f of target.api) reached.add(f);
-    } else if (!colocated && declared && !target.api.includes(call.fn)) notInApi.add(call.fn);
+    } else if (!colocated && declared && !apiSet(target.api).has(call.fn)) notInApi.add(call.fn);
     else reached.add(call.fn);
   }
   if (everything && !grantsCall(target, actor.name, '*')) {

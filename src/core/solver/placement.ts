@@ -1,14 +1,16 @@
 import { getBackend } from '../backends/index.ts';
 import {
-  compartmentOf,
-  hardeningOf,
   mechanismOf,
+  type CompartmentConfig,
   type ImageConfig,
+  type LibraryConfig,
 } from '../config/image-config.ts';
+import type { Span } from '../diagnostics.ts';
 import type { ComponentSpec } from '../metadata/component-spec.ts';
 import type { Hardening } from '../model.ts';
 import { behaviourOf, type Behaviour } from './behaviour.ts';
-import { checkPair, type PairFinding, type PairResult } from './pair-rules.ts';
+import { imageSpan } from './limits.ts';
+import { createPairIndex, type PairIndex } from './pair-index.ts';
 import { targetOf, type TargetView } from './requirements.ts';
 
 /**
@@ -26,6 +28,16 @@ export interface Placement {
   hardening: ReadonlyMap<string, Hardening[]>;
   behaviour: ReadonlyMap<string, Behaviour>;
   target: ReadonlyMap<string, TargetView>;
+  /** The config entry of each listed library (the first of its name, as `compartmentOf`). */
+  entries: ReadonlyMap<string, LibraryConfig>;
+  /** Compartments by name (the first of each name). */
+  compartments: ReadonlyMap<string, CompartmentConfig>;
+  /** Where unlisted libraries go: the first compartment marked default. */
+  defaultCompartment: CompartmentConfig | undefined;
+  /** Where a problem of the whole image is shown. */
+  imageSpan: Span;
+  /** Every ordered pair's findings, evaluated by behaviour class (`pair-index.ts`). */
+  pairs: PairIndex;
 }
 
 /** First spec of each name wins, so duplicate metadata cannot change a result. */
@@ -35,69 +47,73 @@ export function specMap(components: readonly ComponentSpec[]): Map<string, Compo
   return specs;
 }
 
+/** `map.set(key, value)` unless `key` is there already: the first of a name wins, as `find`. */
+function setFirst<V>(map: Map<string, V>, key: string, value: V): void {
+  if (!map.has(key)) map.set(key, value);
+}
+
+/**
+ * Where each library of `config` is and what hardening it gets, as `compartmentOf` and
+ * `hardeningOf` decide, but looked up by name: they search the lists, which makes asking for
+ * each of 10,000 libraries cost 10⁸ steps.
+ */
+export function createConfigLookup(config: ImageConfig) {
+  const entries = new Map<string, LibraryConfig>();
+  for (const l of config.libraries) setFirst(entries, l.name, l);
+  const compartments = new Map<string, CompartmentConfig>();
+  for (const c of config.compartments) setFirst(compartments, c.name, c);
+  const defaultCompartment = config.compartments.find((c) => c.default);
+  const compartmentOf = (lib: string): CompartmentConfig | undefined => {
+    const entry = entries.get(lib);
+    return (
+      (entry !== undefined ? compartments.get(entry.compartment) : undefined) ?? defaultCompartment
+    );
+  };
+  const hardeningOf = (lib: string): Hardening[] => [
+    ...new Set([...(compartmentOf(lib)?.hardening ?? []), ...(entries.get(lib)?.hardening ?? [])]),
+  ];
+  return { entries, compartments, defaultCompartment, compartmentOf, hardeningOf };
+}
+
 export function createPlacement(
   config: ImageConfig,
   specs: ReadonlyMap<string, ComponentSpec>,
 ): Placement {
   const libs = [...new Set([...config.libraries.map((l) => l.name), ...specs.keys()])];
+  const lookup = createConfigLookup(config);
   const compartment = new Map<string, string | undefined>();
   const hardening = new Map<string, Hardening[]>();
   const behaviour = new Map<string, Behaviour>();
   const target = new Map<string, TargetView>();
   for (const lib of libs) {
     const spec = specs.get(lib);
-    const h = hardeningOf(config, lib);
-    compartment.set(lib, compartmentOf(config, lib)?.name);
+    const h = lookup.hardeningOf(lib);
+    compartment.set(lib, lookup.compartmentOf(lib)?.name);
     hardening.set(lib, h);
     behaviour.set(lib, behaviourOf(lib, spec, h));
     target.set(lib, targetOf(lib, spec));
   }
   const separates = getBackend(mechanismOf(config)).separatesMemory;
-  return { config, specs, libs, separates, compartment, hardening, behaviour, target };
-}
-
-/**
- * The placement after `next`, a change of `lib` alone (its compartment or its own hardening,
- * as `applyConfigChange` makes): only `lib`'s entries are recomputed, so checking one fix costs
- * O(libraries), not a new placement's O(libraries²).
- */
-export function withLibraryChanged(p: Placement, next: ImageConfig, lib: string): Placement {
-  const compartment = new Map(p.compartment);
-  const hardening = new Map(p.hardening);
-  const behaviour = new Map(p.behaviour);
-  const h = hardeningOf(next, lib);
-  compartment.set(lib, compartmentOf(next, lib)?.name);
-  hardening.set(lib, h);
-  behaviour.set(lib, behaviourOf(lib, p.specs.get(lib), h));
-  return { ...p, config: next, compartment, hardening, behaviour };
-}
-
-/** Whether nothing separates `a` and `b` in this placement. */
-export function isColocated(p: Placement, a: string, b: string): boolean {
-  return !p.separates || p.compartment.get(a) === p.compartment.get(b);
-}
-
-/** What `actor` does to `target` in this placement. */
-export function checkPairIn(p: Placement, actor: string, target: string): PairResult {
-  const b = p.behaviour.get(actor);
-  const t = p.target.get(target);
-  if (!b || !t) return { findings: [], notInApi: [] };
-  return checkPair(b, t, isColocated(p, actor, target));
-}
-
-/** Every finding of the placement, by actor then target. */
-export function allFindings(p: Placement): PairFinding[] {
-  const out: PairFinding[] = [];
-  for (const a of p.libs) for (const t of p.libs) out.push(...checkPairIn(p, a, t).findings);
-  return out;
-}
-
-/** Findings of every pair with `lib` on either side: all that a change to `lib` can affect. */
-export function findingsInvolving(p: Placement, lib: string): PairFinding[] {
-  const out: PairFinding[] = [];
-  for (const other of p.libs) {
-    if (other === lib) continue;
-    out.push(...checkPairIn(p, lib, other).findings, ...checkPairIn(p, other, lib).findings);
-  }
-  return out;
+  const pairs = createPairIndex({
+    names: libs,
+    behaviours: libs.map((l) => behaviour.get(l) as Behaviour),
+    targets: libs.map((l) => target.get(l) as TargetView),
+    groups: libs.map((l) => compartment.get(l)),
+    separates,
+  });
+  return {
+    config,
+    specs,
+    libs,
+    separates,
+    compartment,
+    hardening,
+    behaviour,
+    target,
+    entries: lookup.entries,
+    compartments: lookup.compartments,
+    defaultCompartment: lookup.defaultCompartment,
+    imageSpan: imageSpan(config),
+    pairs,
+  };
 }

@@ -1,6 +1,6 @@
-import { hardeningOf, type ImageConfig, type LibraryConfig } from '../config/image-config.ts';
-import { mechanismOf } from '../config/image-config.ts';
+import { mechanismOf, type ImageConfig, type LibraryConfig } from '../config/image-config.ts';
 import type { ComponentSpec } from '../metadata/component-spec.ts';
+import { createConfigLookup } from './placement.ts';
 
 /**
  * An image with compartments `comp1..compN` (N = the colours used, at least 1) of `base`'s
@@ -17,7 +17,10 @@ export function proposeConfig(
     ...new Set([...components.map((c) => c.name), ...base.libraries.map((l) => l.name)]),
   ];
   const colourOf = (lib: string): number => assignment[lib] ?? 0;
-  const count = Math.max(1, ...names.map((lib) => colourOf(lib) + 1));
+  // A loop, not `Math.max(...)`: 200,000 arguments overflow the call stack.
+  let count = 1;
+  for (const lib of names) count = Math.max(count, colourOf(lib) + 1);
+  const { hardeningOf } = createConfigLookup(base);
   const mechanism = mechanismOf(base);
   const compartments = Array.from({ length: count }, (_, i) => ({
     name: `comp${i + 1}`,
@@ -28,7 +31,7 @@ export function proposeConfig(
   const libraries: LibraryConfig[] = names.map((lib) => ({
     name: lib,
     compartment: `comp${colourOf(lib) + 1}`,
-    hardening: hardeningOf(base, lib),
+    hardening: hardeningOf(lib),
   }));
   return {
     name: base.name,

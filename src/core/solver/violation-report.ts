@@ -1,7 +1,6 @@
 import type { RelatedInformation, Span } from '../diagnostics.ts';
 import type { Action, Requirement } from '../metadata/component-spec.ts';
 import { requirementsFor } from './requirements.ts';
-import { imageSpan } from './limits.ts';
 import type { PairFinding, ViolationRule } from './pair-rules.ts';
 import type { Placement } from './placement.ts';
 
@@ -47,12 +46,13 @@ export function violationMessage(
  * compartment, else the header of `fallback`'s metadata, else the top of the config.
  */
 export function librarySpan(p: Placement, lib: string, fallback?: string): Span {
-  const entry = p.config.libraries.find((l) => l.name === lib);
+  const entry = p.entries.get(lib);
   if (entry?.span) return entry.span;
-  const comp = p.config.compartments.find((c) => c.name === p.compartment.get(lib));
+  const name = p.compartment.get(lib);
+  const comp = name === undefined ? undefined : p.compartments.get(name);
   if (comp?.span) return comp.span;
   const spec = fallback !== undefined ? p.specs.get(fallback) : undefined;
-  return spec?.span ?? imageSpan(p.config);
+  return spec?.span ?? p.imageSpan;
 }
 
 /** The metadata behind a finding: the actor's behaviour and the target's relevant requirements. */
