@@ -81,7 +81,8 @@ export function analyzeWorkspace(ws: Workspace, options: AnalyzeOptions = {}): A
           gates,
           cFiles.flatMap(([path, text]) => scanCallbacks(path, text)),
         );
-    const inImage = components.filter((c) => checked.libraries.includes(c.name));
+    const libraries = new Set(checked.libraries);
+    const inImage = components.filter((c) => libraries.has(c.name));
     diagnostics.push(...checkGateSites(config, inImage, sites));
   }
   lap('graph');

@@ -10,7 +10,7 @@ import {
 import { checkWorkload, parseSpace, parseWorkload } from '../explore/index.ts';
 import { checkPlacement, describeChange, type Violation } from '../solver/index.ts';
 import { fileKind, libraryOfPath, type Workspace } from '../workspace/workspace.ts';
-import { sortAndCapPerFile } from './cap-per-file.ts';
+import { MAX_DIAGNOSTICS_PER_FILE, sortAndCapPerFile } from './cap-per-file.ts';
 import { pickConfigFile } from './config-file.ts';
 
 /** What `flexos check` and the playground's Problems panel show for one workspace. */
@@ -129,13 +129,22 @@ export function checkWorkspace(ws: Workspace, options: CheckOptions = {}): Works
     for (const spec of components) diagnostics.push(...checkComponentAgainstImage(spec, names));
     // Metadata of components outside this image is kept for reuse but does not take part.
     const inImage = components.filter((c) => libraries.has(c.name));
-    const placement = checkPlacement(config, inImage);
+    const placement = checkPlacement(config, inImage, { fixes: options.fixes !== false });
     violations = placement.violations;
     const toFixes = createFixMaker(ws, options.fixes === false ? null : configFile);
+    // Text edits are planned only for what a file can show (each distinct change costs a parse
+    // of the config to verify it): 10,000 libraries would otherwise take minutes.
+    const found = placement.diagnostics.map((d, i) => ({ d, i }));
+    const shownFirst = new Set(
+      [...found]
+        .sort((a, b) => a.d.span.start - b.d.span.start)
+        .slice(0, MAX_DIAGNOSTICS_PER_FILE)
+        .map((f) => f.i),
+    );
     let next = 0;
-    for (const d of placement.diagnostics) {
+    for (const { d, i } of found) {
       const v = d.code.startsWith('solver/violation-') ? violations[next++] : undefined;
-      const fixes = v ? toFixes(v.fixes) : [];
+      const fixes = v && shownFirst.has(i) ? toFixes(v.fixes) : [];
       diagnostics.push(fixes.length > 0 ? { ...d, fixes } : d);
     }
   }

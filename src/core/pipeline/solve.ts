@@ -29,6 +29,9 @@ import {
 import type { Workspace } from '../workspace/workspace.ts';
 import { checkWorkspace } from './check.ts';
 
+/** Most moves `solveWorkspace` makes as edits of the file before it prints the file anew. */
+const MAX_IN_PLACE_CHANGES = 200;
+
 /** Two components that may not share a compartment, and why. */
 export interface Conflict {
   a: string;
@@ -111,7 +114,7 @@ export function solveWorkspace(ws: Workspace): WorkspaceSolution {
   const next =
     edited ?? (isKraftFile(configFile, text) ? printKraftYaml(kept) : printConfigYaml(proposed));
   const after = parseImageConfig(next, configFile, ws.name).config ?? proposed;
-  const remaining = checkPlacement(after, components)
+  const remaining = checkPlacement(after, components, { fixes: false })
     .diagnostics.filter((d) => d.severity === 'error')
     .sort(compareDiagnostics);
   return {
@@ -170,6 +173,9 @@ function editInPlace(
   for (const c of config.compartments)
     if (!wanted.has(c.name) && c.name !== defaultName(config))
       changes.push({ kind: 'remove-compartment', compartment: c.name });
+  // Each change re-parses the file to verify itself: past a few hundred, printing anew is the
+  // only answer that comes back in time (comments are lost, the placement is the same).
+  if (changes.length > MAX_IN_PLACE_CHANGES) return null;
   let next = text;
   for (const change of changes) {
     const edits = toConfigEdits(next, file, change);
