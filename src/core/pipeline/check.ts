@@ -76,19 +76,28 @@ function parseComponents(ws: Workspace, diagnostics: Diagnostic[]): ComponentSpe
 function createFixMaker(ws: Workspace, file: string | null): (changes: ConfigChange[]) => Fix[] {
   const memo = new Map<string, Fix>();
   const text = file === null ? '' : (ws.files[file] ?? '');
+  // Each distinct change is verified by parsing the edited file once. A budget in parsed
+  // characters keeps a huge image (10,000 libraries) answering in time: its first fixes come
+  // with edits, later violations keep their message without a quick fix.
+  let budget = FIX_PARSE_BUDGET;
   return (changes) => {
     if (file === null) return [];
-    return changes.map((change) => {
+    return changes.flatMap((change) => {
       const key = JSON.stringify(change);
       let fix = memo.get(key);
       if (!fix) {
+        if (budget < text.length) return [];
+        budget -= text.length;
         fix = { title: describeChange(change), edits: toConfigEdits(text, file, change) };
         memo.set(key, fix);
       }
-      return fix;
+      return [fix];
     });
   };
 }
+
+/** Characters of config text the quick fixes of one check may parse to verify themselves. */
+const FIX_PARSE_BUDGET = 400_000;
 
 export interface CheckOptions {
   /** Build quick fixes (text edits) for solver violations; on by default. */
