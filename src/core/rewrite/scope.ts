@@ -1,6 +1,7 @@
 import { isDeclaratorName } from './c-tree-queries.ts';
 import type { CDocument } from './parse-c.ts';
 import type { SyntaxNode } from './parser-types.ts';
+import { wordOccurrences } from './words.ts';
 
 /** An offset range of the text. */
 export interface Range {
@@ -29,11 +30,10 @@ export function scanName(doc: CDocument, name: string, after: number, scope: Syn
   const root = doc.tree.rootNode;
   // The original text: masked typeof operands must be searched too.
   const body = doc.text.slice(after, scope.endIndex);
-  const pattern = new RegExp(`(?<![\\w$])${escape(name)}(?![\\w$])`, 'g');
   const shadows: Range[] = [];
   const uses: Range[] = [];
-  for (const m of body.matchAll(pattern)) {
-    const start = after + m.index;
+  for (const index of wordOccurrences(body, name)) {
+    const start = after + index;
     if (shadows.some((r) => start >= r.startIndex && start < r.endIndex)) continue;
     if (doc.typeofs.some((t) => start >= t.innerStart && start < t.innerEnd)) {
       // Masked from the parser (attributes.ts): a name not after `.` or `->` is the variable.
@@ -112,6 +112,3 @@ const EXPRESSION_PARENTS = new Set([
   'initializer_list',
 ]);
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

@@ -10,6 +10,7 @@ import {
 } from '../placeholders.ts';
 import type { SyntaxNode } from '../parser-types.ts';
 import { gateMacroFor, type RuleContext } from './context.ts';
+import { wordOccurrences } from '../words.ts';
 
 /**
  * `__attribute__((libX_callback)) T f(params) { body }`: library X calls `f` back through a
@@ -150,11 +151,10 @@ function parameterNames(ctx: RuleContext, fn: SyntaxNode): string[] | undefined 
 }
 
 function renameDirectCalls(ctx: RuleContext, fname: string): void {
-  const pattern = new RegExp(`(?<![\\w$])${fname}(?=\\s*\\()`, 'g');
   const root = ctx.doc.tree.rootNode;
-  for (const m of ctx.doc.masked.matchAll(pattern)) {
-    const node = root.descendantForIndex(m.index, m.index + fname.length);
-    if (!node || node.type !== 'identifier' || node.startIndex !== m.index) continue;
+  for (const index of wordOccurrences(ctx.doc.masked, fname)) {
+    const node = root.descendantForIndex(index, index + fname.length);
+    if (!node || node.type !== 'identifier' || node.startIndex !== index) continue;
     const call = node.parent;
     if (call?.type !== 'call_expression' || call.childForFieldName('function')?.id !== node.id)
       continue;

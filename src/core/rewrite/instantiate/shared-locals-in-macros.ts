@@ -2,6 +2,7 @@ import { createDiagnostic } from '../../diagnostics.ts';
 import type { SyntaxNode } from '../parser-types.ts';
 import type { RuleContext } from './context.ts';
 import type { SharedVariable } from './whitelist.ts';
+import { hasWord, isMemberAt, wordOccurrences } from '../words.ts';
 
 interface MacroDef {
   name: string;
@@ -26,17 +27,16 @@ export function checkMacroUses(ctx: RuleContext, locals: readonly SharedVariable
     const x = v.name.text;
     const scope = v.declaration.parent;
     if (!scope) continue;
-    const names = word(x);
     let after: string | undefined;
     for (const m of macros) {
-      const namesLocal = !m.params.has(x) && mentions(m.body, names);
+      const namesLocal = !m.params.has(x) && mentions(m.body, x);
       // Heap mode frees before each `return` it sees; one inside a macro skips the frees.
       const returns = ctx.sharing === 'heap' && mentions(m.body, RETURN);
       if (!namesLocal && !returns) continue;
       const key = `${m.node.id}:${x}`;
       if (reported.has(key)) continue;
       after ??= ctx.doc.masked.slice(v.declarator.endIndex, scope.endIndex);
-      if (!word(m.name).test(after)) continue;
+      if (!hasWord(after, m.name)) continue;
       reported.add(key);
       const span = ctx.span({ startIndex: m.node.startIndex, endIndex: m.end });
       ctx.diagnostics.push(
@@ -58,7 +58,7 @@ export function checkMacroUses(ctx: RuleContext, locals: readonly SharedVariable
   }
 }
 
-const RETURN = /(?<![\w$])return(?![\w$])/;
+const RETURN = 'return';
 
 function macroDefs(root: SyntaxNode): MacroDef[] {
   const out: MacroDef[] = [];
@@ -78,16 +78,8 @@ function macroDefs(root: SyntaxNode): MacroDef[] {
   return out;
 }
 
-function word(name: string): RegExp {
-  return new RegExp(`(?<![\\w$])${name}(?![\\w$])`);
-}
-
 /** Whether `body` names `x` other than as a member (`.x`, `->x`), in a string or a comment. */
-function mentions(body: string, x: RegExp): boolean {
+function mentions(body: string, x: string): boolean {
   const code = body.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\/\*[\s\S]*?\*\/|\/\/.*/g, ' ');
-  const global = new RegExp(x.source, 'g');
-  for (const m of code.matchAll(global)) {
-    if (!/(?:\.|->)\s*$/.test(code.slice(0, m.index))) return true;
-  }
-  return false;
+  return wordOccurrences(code, x).some((i) => !isMemberAt(code, i));
 }

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { instantiate } from '../../../src/core/rewrite/index.ts';
+import { wordOccurrences } from '../../../src/core/rewrite/words.ts';
+import { getParser, readConfig } from './support.ts';
+
+const config = readConfig(
+  [
+    'name: long',
+    'sharing: heap',
+    'compartments:',
+    '  - comp1:',
+    '      mechanism: intel-mpk',
+    '      default: true',
+    '  - comp2:',
+    '      mechanism: intel-mpk',
+    'libraries:',
+    '  - app: comp1',
+    '  - other: comp2',
+    '',
+  ].join('\n'),
+);
+
+describe('identifiers of 60,000 characters (a RegExp of them is too large)', () => {
+  const long = `f${'x'.repeat(60_000)}`;
+
+  it('a callback with such a name is wrapped, its direct calls renamed', async () => {
+    const text = `__attribute__((libother_callback))\nvoid ${long}(void) { }\nvoid g(void) { ${long}(); }\n`;
+    const r = instantiate(await getParser(), 'libs/app/a.c', text, { lib: 'app', config });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.text).toContain(`_${long}();`);
+  });
+
+  it('a shared local with such a name, next to a macro, in every sharing mode', async () => {
+    const text = `#define M(a) a\nvoid f(void) { int ${long} __attribute__((flexos_whitelist)) = 1; M(${long}); }\n`;
+    for (const sharing of ['heap', 'dss', 'shared-stack'] as const) {
+      const r = instantiate(await getParser(), 'libs/app/a.c', text, {
+        lib: 'app',
+        config,
+        sharing,
+      });
+      expect(r.text.length).toBeGreaterThan(60_000);
+    }
+  });
+
+  it('finds whole words only', () => {
+    expect(wordOccurrences('ab a ba a_ $a a', 'a')).toEqual([3, 14]);
+    expect(wordOccurrences('x', '')).toEqual([]);
+  });
+});
