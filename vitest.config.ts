@@ -6,6 +6,7 @@ export default defineConfig({
       'tests/unit/**/*.test.ts',
       'tests/golden/**/*.test.ts',
       'tests/runner/**/*.test.ts',
+      'tests/fuzz/**/*.test.ts',
       'src/**/*.test.ts',
     ],
     testTimeout: 30_000,
