@@ -1,5 +1,5 @@
 import { isMap, isSeq, type ParsedNode, type YAMLMap, type YAMLSeq } from 'yaml';
-import type { TextEdit } from '../diagnostics.ts';
+import { minimalEdit, type TextEdit } from '../diagnostics.ts';
 import { isEmptyNode, type YPair } from './nodes.ts';
 
 /**
@@ -238,15 +238,5 @@ export function asSeq(node: ParsedNode | null | undefined): YAMLSeq.Parsed | und
 
 /** One edit that turns `text` into `next`, trimmed to the part that differs. */
 export function replaceAll(ctx: EditContext, next: string): TextEdit {
-  const { text } = ctx;
-  let p = 0;
-  while (p < text.length && p < next.length && text[p] === next[p]) p++;
-  let s = 0;
-  while (
-    s < text.length - p &&
-    s < next.length - p &&
-    text[text.length - 1 - s] === next[next.length - 1 - s]
-  )
-    s++;
-  return edit(ctx, p, text.length - s, next.slice(p, next.length - s));
+  return minimalEdit(ctx.file, ctx.text, next);
 }
