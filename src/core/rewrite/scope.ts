@@ -111,4 +111,3 @@ const EXPRESSION_PARENTS = new Set([
   'comma_expression',
   'initializer_list',
 ]);
-
