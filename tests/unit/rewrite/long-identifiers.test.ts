@@ -47,3 +47,14 @@ describe('identifiers of 60,000 characters (a RegExp of them is too large)', () 
     expect(wordOccurrences('x', '')).toEqual([]);
   });
 });
+
+describe('a gate of thousands of arguments', () => {
+  it('is ported with each repeated name resolved once (was quadratic)', async () => {
+    const { port } = await import('../../../src/core/rewrite/index.ts');
+    const args = Array.from({ length: 3000 }, () => 'a').join(', ');
+    const text = `void f(void) { int a = 1; flexos_gate(libother, g, ${args}); }\n`;
+    const owners = new Map([['g', 'other']]);
+    const r = port(await getParser(), 'libs/app/a.c', text, { lib: 'app', owners });
+    expect(r.text).toBe(text);
+  });
+});

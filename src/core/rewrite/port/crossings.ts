@@ -29,6 +29,13 @@ export function checkCrossings(
 ): CrossingReport {
   const report: CrossingReport = { diagnostics: [], fixEdits: [], nonScalar: false };
   const span = (n: SyntaxNode) => ({ file: doc.file, start: n.startIndex, end: n.endIndex });
+  // Every argument is in the call's scope: a name resolves once per call, however many
+  // arguments repeat it (a hostile gate of thousands of arguments was quadratic).
+  const resolved = new Map<string, VariableInfo | undefined>();
+  const resolve: Resolve = (name, node) => {
+    if (!resolved.has(name)) resolved.set(name, resolveVariable(doc, name, node, aggregates));
+    return resolved.get(name);
+  };
   args.forEach((arg, i) => {
     const core = unwrap(arg);
     if (core.type === 'string_literal' || core.type === 'concatenated_string') {
@@ -58,8 +65,7 @@ export function checkCrossings(
       paramType !== undefined &&
       /^(const |volatile )*(struct|union) /.test(paramType) &&
       !paramType.includes('*');
-    const direct =
-      core.type === 'identifier' ? resolveVariable(doc, core.text, core, aggregates) : undefined;
+    const direct = core.type === 'identifier' ? resolve(core.text, core) : undefined;
     if (byValue || direct?.isAggregate || isAggregateLiteral(core)) {
       report.nonScalar = true;
       report.diagnostics.push(
@@ -72,7 +78,7 @@ export function checkCrossings(
       );
       return;
     }
-    const target = addressedVariable(doc, core, aggregates);
+    const target = addressedVariable(core, resolve);
     if (!target || target.whitelisted || target.kind === 'extern') return;
     const what =
       target.kind === 'parameter' ? 'parameter' : target.kind === 'global' ? 'global' : 'local';
@@ -129,11 +135,9 @@ function isAggregateLiteral(n: SyntaxNode): boolean {
 }
 
 /** The variable of this file whose address an argument passes, if any. */
-function addressedVariable(
-  doc: CDocument,
-  expression: SyntaxNode,
-  aggregates: ReadonlySet<string>,
-): VariableInfo | undefined {
+type Resolve = (name: string, node: SyntaxNode) => VariableInfo | undefined;
+
+function addressedVariable(expression: SyntaxNode, resolve: Resolve): VariableInfo | undefined {
   let core = expression;
   // `buf + 1 + n`: the left operand, followed in a loop (no recursion depth on long chains).
   while (
@@ -145,22 +149,20 @@ function addressedVariable(
     core = unwrap(left);
   }
   if (core.type === 'identifier') {
-    const v = resolveVariable(doc, core.text, core, aggregates);
+    const v = resolve(core.text, core);
     return v && v.isArray && v.kind !== 'parameter' ? v : undefined;
   }
   if (core.type === 'pointer_expression' && core.childForFieldName('operator')?.type === '&') {
     let x = core.childForFieldName('argument');
     while (x) {
       x = unwrap(x);
-      if (x.type === 'identifier') return resolveVariable(doc, x.text, x, aggregates);
+      if (x.type === 'identifier') return resolve(x.text, x);
       if (x.type === 'field_expression' && x.childForFieldName('operator')?.type === '.')
         x = x.childForFieldName('argument');
       else if (x.type === 'subscript_expression') {
         const base = x.childForFieldName('argument');
         const v =
-          base && unwrap(base).type === 'identifier'
-            ? resolveVariable(doc, unwrap(base).text, base, aggregates)
-            : undefined;
+          base && unwrap(base).type === 'identifier' ? resolve(unwrap(base).text, base) : undefined;
         return v?.isArray ? v : undefined;
       } else return undefined;
     }
