@@ -58,7 +58,8 @@ export interface ExploreHost {
   onProgress?: (message: string) => void;
   /**
    * Asked throughout (a deadline, a flag): true ends the exploration with `explore/cancelled`.
-   * The app terminates its worker instead; the CLI and the runner explore on their own thread and stop it here.
+   * The app terminates its worker instead; the CLI and the runner explore on their own thread
+   * and stop it here.
    */
   shouldStop?: () => boolean;
 }
