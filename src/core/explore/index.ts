@@ -13,6 +13,7 @@ export type { Configuration, HardeningOption, Space, SpaceInput } from './space/
 export { createSpace, safetyRank, MAX_OPTIONS } from './space/space.ts';
 export { parseSpace, type ParsedSpace } from './space/parse-space.ts';
 export { SPACE_CODES, SPACE_KEYS } from './space/space-schema.ts';
+export { WORKLOAD_CODES } from './labels/parse-workload.ts';
 export {
   countConfigurations,
   enumerateConfigurations,

@@ -35,11 +35,30 @@ import {
  *   asan: 1.8
  * ```
  *
- * Codes, all `workload/...`: `yaml-syntax`, `not-a-map`, `unknown-key` (warning, with the
- * nearest key as a fix), `missing-key`, `wrong-type`, `bad-number`, `bad-edge`,
- * `duplicate-edge`, `unknown-hardening`, `bad-factor`, `share-sum`, and from `checkWorkload`:
- * `unknown-component` (warning).
+ * Codes: `WORKLOAD_CODES`.
  */
+/**
+ * Every code a workload.yaml can get: the YAML layer's (syntax, shape, keys, nesting, the
+ * per-file cap), its own rules, `checkWorkload`'s and the gate-site completion's.
+ */
+export const WORKLOAD_CODES = [
+  'workload/yaml-syntax',
+  'workload/not-a-map',
+  'workload/unknown-key',
+  'workload/missing-key',
+  'workload/wrong-type',
+  'workload/too-deep',
+  'workload/too-many-problems',
+  'workload/bad-number',
+  'workload/bad-edge',
+  'workload/duplicate-edge',
+  'workload/unknown-hardening',
+  'workload/bad-factor',
+  'workload/share-sum',
+  'workload/unknown-component',
+  'workload/edge-from-sources',
+] as const;
+
 export interface Workload {
   /** Units of work per second of the least safe configuration, measured. */
   baseline: number;

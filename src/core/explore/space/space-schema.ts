@@ -54,4 +54,8 @@ export const SPACE_CODES = [
   'space/too-many-options',
   'space/unknown-mechanism',
   'space/unknown-sharing',
+  'space/hardening-not-allowed',
+  // From the YAML layer, shared by every YAML file (core/yaml).
+  'space/too-deep',
+  'space/too-many-problems',
 ] as const;
