@@ -58,3 +58,15 @@ describe('a gate of thousands of arguments', () => {
     expect(r.text).toBe(text);
   });
 });
+
+describe('a macro whose body is one 190,000-character token', () => {
+  it('is ported in linear time (the call-name regex backtracked at every position)', async () => {
+    const { port } = await import('../../../src/core/rewrite/index.ts');
+    const text = `#define N 8${'x'.repeat(190_000)}\nint main(void) { return 0; }\n`;
+    const r = port(await getParser(), 'libs/app/a.c', text, {
+      lib: 'app',
+      owners: new Map([['g', 'other']]),
+    });
+    expect(r.text).toBe(text);
+  });
+});

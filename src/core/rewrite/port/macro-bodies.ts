@@ -88,7 +88,7 @@ export function portMacroBodies(state: PortState, parser: CParser): void {
 }
 
 function mentionsForeignCall(state: PortState, body: string): boolean {
-  for (const m of body.matchAll(/([A-Za-z_]\w*)\s*\(/g)) {
+  for (const m of body.matchAll(/(?<![\w$])([A-Za-z_]\w*)\s*\(/g)) {
     const owner = state.options.owners.get(m[1] ?? '');
     if (owner && owner !== state.options.lib && !state.localFns.has(m[1] ?? '')) return true;
   }
