@@ -4,7 +4,13 @@
  */
 export type { CompartmentConfig, ImageConfig, LibraryConfig } from './image-config.ts';
 export type { KraftExtras, KraftKconfig } from './kraft-extras.ts';
-export { compartmentNumbers, compartmentOf, hardeningOf, mechanismOf } from './image-config.ts';
+export {
+  compartmentNumbers,
+  compartmentOf,
+  createConfigLookup,
+  hardeningOf,
+  mechanismOf,
+} from './image-config.ts';
 export type { ConfigChange, ImageChange } from './config-change.ts';
 export {
   parseConfigYaml,

@@ -6,8 +6,7 @@ import {
   type TextEdit,
 } from '../diagnostics.ts';
 import {
-  compartmentOf,
-  hardeningOf,
+  createConfigLookup,
   isKraftFile,
   mechanismOf,
   parseImageConfig,
@@ -95,8 +94,9 @@ export function solveWorkspace(ws: Workspace): WorkspaceSolution {
   if (!config || !configFile) return { status: 'no-config', diagnostics: check.diagnostics };
   const byName = new Map(check.components.map((c) => [c.name, c]));
   const components = check.libraries.map((lib) => byName.get(lib) ?? plainC(lib, configFile));
+  const { hardeningOf } = createConfigLookup(config);
   const hardening: Record<string, Hardening[]> = {};
-  for (const lib of check.libraries) hardening[lib] = hardeningOf(config, lib);
+  for (const lib of check.libraries) hardening[lib] = hardeningOf(lib);
   const graph = conflictGraph(components, { hardening });
   const colouring = minimumCompartments(graph);
   const proposed = proposeConfig(config, components, colouring.assignment);
@@ -151,6 +151,7 @@ function editInPlace(
   workspaceName: string | undefined,
 ): string | null {
   const target = mapColours(config, assignment, libraries);
+  const before = createConfigLookup(config);
   const changes: ImageChange[] = [];
   // New compartments first: a move could otherwise empty a compartment a later move needs.
   // Each is created by moving its first library there (compartment -> that library).
@@ -164,7 +165,7 @@ function editInPlace(
   for (const lib of libraries) {
     const want = target.get(lib);
     if (want === undefined || created.get(want.name) === lib) continue;
-    if ((compartmentOf(config, lib)?.name ?? defaultName(config)) !== want.name)
+    if ((before.compartmentOf(lib)?.name ?? defaultName(config)) !== want.name)
       changes.push({ kind: 'move', lib, compartment: want.name });
   }
   // Last, once every library has left them: a move empties a compartment that held libraries
@@ -189,9 +190,10 @@ function editInPlace(
   }
   const after = parseImageConfig(next, file, workspaceName).config;
   if (!after) return null;
+  const now = createConfigLookup(after);
   for (const lib of libraries) {
-    if (compartmentOf(after, lib)?.name !== target.get(lib)?.name) return null;
-    if (!sameSet(hardeningOf(after, lib), hardeningOf(config, lib))) return null;
+    if (now.compartmentOf(lib)?.name !== target.get(lib)?.name) return null;
+    if (!sameSet(now.hardeningOf(lib), before.hardeningOf(lib))) return null;
   }
   const declared = new Set(after.compartments.map((c) => c.name));
   // The default compartment stays even when no colour took it (no library was in it).
@@ -210,9 +212,10 @@ function mapColours(
   assignment: Readonly<Record<string, number>>,
   libraries: readonly string[],
 ): Map<string, { name: string; fresh: boolean }> {
+  const { compartmentOf } = createConfigLookup(config);
   const overlap = new Map<string, number>();
   for (const lib of libraries) {
-    const key = `${assignment[lib] ?? 0}\u0000${compartmentOf(config, lib)?.name ?? defaultName(config)}`;
+    const key = `${assignment[lib] ?? 0}\u0000${compartmentOf(lib)?.name ?? defaultName(config)}`;
     overlap.set(key, (overlap.get(key) ?? 0) + 1);
   }
   const pairs = [...overlap].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));

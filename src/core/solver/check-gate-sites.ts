@@ -1,8 +1,8 @@
 import { getBackend } from '../backends/index.ts';
-import { mechanismOf, type ImageConfig } from '../config/image-config.ts';
+import { createConfigLookup, mechanismOf, type ImageConfig } from '../config/image-config.ts';
 import { createDiagnostic, type Diagnostic, type Fix, type Span } from '../diagnostics.ts';
 import type { CallTarget, ComponentSpec } from '../metadata/component-spec.ts';
-import { createConfigLookup, specMap } from './placement.ts';
+import { specMap } from './placement.ts';
 
 /**
  * One gate of the C sources, as the rewriter reports it (`GateSite`) or the textual scan finds

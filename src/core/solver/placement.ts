@@ -1,5 +1,6 @@
 import { getBackend } from '../backends/index.ts';
 import {
+  createConfigLookup,
   mechanismOf,
   type CompartmentConfig,
   type ImageConfig,
@@ -45,34 +46,6 @@ export function specMap(components: readonly ComponentSpec[]): Map<string, Compo
   const specs = new Map<string, ComponentSpec>();
   for (const c of components) if (!specs.has(c.name)) specs.set(c.name, c);
   return specs;
-}
-
-/** `map.set(key, value)` unless `key` is there already: the first of a name wins, as `find`. */
-function setFirst<V>(map: Map<string, V>, key: string, value: V): void {
-  if (!map.has(key)) map.set(key, value);
-}
-
-/**
- * Where each library of `config` is and what hardening it gets, as `compartmentOf` and
- * `hardeningOf` decide, but looked up by name: they search the lists, which makes asking for
- * each of 10,000 libraries cost 10⁸ steps.
- */
-export function createConfigLookup(config: ImageConfig) {
-  const entries = new Map<string, LibraryConfig>();
-  for (const l of config.libraries) setFirst(entries, l.name, l);
-  const compartments = new Map<string, CompartmentConfig>();
-  for (const c of config.compartments) setFirst(compartments, c.name, c);
-  const defaultCompartment = config.compartments.find((c) => c.default);
-  const compartmentOf = (lib: string): CompartmentConfig | undefined => {
-    const entry = entries.get(lib);
-    return (
-      (entry !== undefined ? compartments.get(entry.compartment) : undefined) ?? defaultCompartment
-    );
-  };
-  const hardeningOf = (lib: string): Hardening[] => [
-    ...new Set([...(compartmentOf(lib)?.hardening ?? []), ...(entries.get(lib)?.hardening ?? [])]),
-  ];
-  return { entries, compartments, defaultCompartment, compartmentOf, hardeningOf };
 }
 
 export function createPlacement(

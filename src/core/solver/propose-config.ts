@@ -1,6 +1,10 @@
-import { mechanismOf, type ImageConfig, type LibraryConfig } from '../config/image-config.ts';
+import {
+  createConfigLookup,
+  mechanismOf,
+  type ImageConfig,
+  type LibraryConfig,
+} from '../config/image-config.ts';
 import type { ComponentSpec } from '../metadata/component-spec.ts';
-import { createConfigLookup } from './placement.ts';
 
 /**
  * An image with compartments `comp1..compN` (N = the colours used, at least 1) of `base`'s

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyConfigChange,
   compartmentOf,
+  createConfigLookup,
   hardeningOf,
   type ConfigChange,
   type ImageConfig,
@@ -17,11 +18,7 @@ import {
   minimumCompartments,
   separationCanRemove,
 } from '../../../src/core/solver/index.ts';
-import {
-  createConfigLookup,
-  createPlacement,
-  specMap,
-} from '../../../src/core/solver/placement.ts';
+import { createPlacement, specMap } from '../../../src/core/solver/placement.ts';
 import { violationMessage } from '../../../src/core/solver/violation-report.ts';
 import { systemArb, type System } from './arbitraries.ts';
 import { spec } from './fixtures.ts';
