@@ -61,7 +61,11 @@ export function declaratorsOf(declaration: SyntaxNode): SyntaxNode[] {
 }
 
 /** Whether `id` is the name being declared (not a use): `x` in `int x = y;` but not `y`. */
-export function isDeclaratorName(id: SyntaxNode, parentOfId?: SyntaxNode | null): boolean {
+export function isDeclaratorName(
+  id: SyntaxNode,
+  parentOfId?: SyntaxNode | null,
+  fields?: FieldCache,
+): boolean {
   let child = id;
   let parent = parentOfId === undefined ? id.parent : parentOfId;
   let parentType = parent?.type ?? '';
@@ -77,8 +81,24 @@ export function isDeclaratorName(id: SyntaxNode, parentOfId?: SyntaxNode | null)
   }
   if (!parent || !DECLARATION_TYPES.includes(parentType)) return false;
   // A bare name is declared only if it sits in a declarator slot of its parent.
-  return child.id !== id.id || hasFieldChild(parent, 'declarator', id);
+  if (child.id !== id.id) return true;
+  if (!fields) return hasFieldChild(parent, 'declarator', id);
+  let declarators = fields.get(parent.id);
+  if (!declarators) {
+    const ids = new Set<number>();
+    for (let i = 0; i < parent.childCount; i++)
+      if (parent.fieldNameForChild(i) === 'declarator') ids.add(parent.child(i)?.id ?? -1);
+    fields.set(parent.id, (declarators = ids));
+  }
+  return declarators.has(id.id);
 }
+
+/**
+ * The ids of each declaration's `declarator` children, by the declaration's id, for one tree:
+ * `int a, a, a, …;` asks about each of its n names, and finding a child's field costs a walk
+ * of the children (n² steps for the declaration without it).
+ */
+export type FieldCache = Map<number, ReadonlySet<number>>;
 
 const DECLARATION_TYPES = [
   'declaration',

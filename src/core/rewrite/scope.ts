@@ -1,6 +1,6 @@
-import { isDeclaratorName } from './c-tree-queries.ts';
+import { isDeclaratorName, type FieldCache } from './c-tree-queries.ts';
 import type { CDocument } from './parse-c.ts';
-import type { SyntaxNode } from './parser-types.ts';
+import type { SyntaxNode, SyntaxTree } from './parser-types.ts';
 import { wordOccurrences } from './words.ts';
 
 /** An offset range of the text. */
@@ -26,8 +26,18 @@ export interface NameScan {
   shadows: Range[];
 }
 
+/** Per parsed tree: each scan of a name asks again about the same declarations. */
+const fieldCaches = new WeakMap<SyntaxTree, FieldCache>();
+
+function fieldCacheOf(tree: SyntaxTree): FieldCache {
+  let cache = fieldCaches.get(tree);
+  if (!cache) fieldCaches.set(tree, (cache = new Map()));
+  return cache;
+}
+
 export function scanName(doc: CDocument, name: string, after: number, scope: SyntaxNode): NameScan {
   const root = doc.tree.rootNode;
+  const fields = fieldCacheOf(doc.tree);
   // The original text: masked typeof operands must be searched too.
   const body = doc.text.slice(after, scope.endIndex);
   const shadows: Range[] = [];
@@ -58,7 +68,7 @@ export function scanName(doc: CDocument, name: string, after: number, scope: Syn
         uses.push(node);
         continue;
       }
-      if (isDeclaratorName(node, parent)) {
+      if (isDeclaratorName(node, parent, fields)) {
         const inner = innerScope(node);
         if (inner) shadows.push({ startIndex: start, endIndex: inner.endIndex });
         continue;
