@@ -1,4 +1,5 @@
 import { createDiagnostic, type Diagnostic } from '../diagnostics.ts';
+import { ancestorsOf } from './c-tree-queries.ts';
 import { maskAttributes, type AttributeSite, type TypeofSite } from './attributes.ts';
 import type { HiddenBranch } from './conditionals.ts';
 import type { CParser, SyntaxNode, SyntaxPoint, SyntaxTree } from './parser-types.ts';
@@ -65,9 +66,20 @@ export function parseCDocument(
  * Whether `node` lies in a fragment the parser could not read: under an ERROR node, with no
  * function definition between (a definition tree-sitter recovered whole inside an ERROR is
  * read as it stands). Rules leave such fragments as written; `parseErrors` reports them.
+ * With the tree's `root`, the ancestors are read in one walk down (`ancestorsOf`) rather than
+ * by climbing `parent`, which costs a walk down per step: n² for a node n deep.
  */
-export function inUnparsed(node: SyntaxNode): boolean {
-  for (let n: SyntaxNode | null = node; n; n = n.parent) {
+export function inUnparsed(node: SyntaxNode, root?: SyntaxNode): boolean {
+  if (node.type === 'ERROR') return true;
+  if (node.type === 'function_definition') return false;
+  if (root) {
+    for (const n of ancestorsOf(root, node)) {
+      if (n.type === 'ERROR') return true;
+      if (n.type === 'function_definition') return false;
+    }
+    return false;
+  }
+  for (let n: SyntaxNode | null = node.parent; n; n = n.parent) {
     if (n.type === 'ERROR') return true;
     if (n.type === 'function_definition') return false;
   }

@@ -1,4 +1,5 @@
 import type { AttributeItem, AttributeSite } from './attributes.ts';
+import { ancestorsOf } from './c-tree-queries.ts';
 import { inUnparsed, type CDocument } from './parse-c.ts';
 import type { SyntaxNode } from './parser-types.ts';
 
@@ -58,7 +59,7 @@ export function findPlaceholderCalls(doc: CDocument): PlaceholderCall[] {
     ) {
       continue;
     }
-    if (broken && inUnparsed(call)) continue;
+    if (broken && inUnparsed(call, root)) continue;
     const argList = call.childForFieldName('arguments');
     let args: SyntaxNode[] | undefined;
     out.push({
@@ -84,7 +85,7 @@ export function attributeUnparsed(doc: CDocument, site: AttributeSite): boolean 
   const root = doc.tree.rootNode;
   if (!root.hasError) return false;
   const node = root.descendantForIndex(site.start, site.end);
-  return node !== null && inUnparsed(node);
+  return node !== null && inUnparsed(node, root);
 }
 
 /** An attribute item naming a placeholder, with the attribute it belongs to. */
@@ -124,13 +125,15 @@ export function attributeOwner(doc: CDocument, site: AttributeSite): SyntaxNode 
   const owners = OWNERS;
   const root = doc.tree.rootNode;
   const inside = root.descendantForIndex(site.start, site.end);
-  for (let n = inside; n; n = n.parent) {
+  // Ancestors read in one walk down: climbing `parent` walks down from the root at each step.
+  for (const n of inside ? [inside, ...ancestorsOf(root, inside)] : []) {
     if (LISTS.includes(n.type)) break;
     if (owners.includes(n.type) && n.startIndex <= site.start && n.endIndex >= site.end) return n;
   }
   let next = site.end;
   while (next < doc.masked.length && /\s/.test(doc.masked[next] ?? '')) next++;
-  for (let n = root.descendantForIndex(next, next); n; n = n.parent) {
+  const first = root.descendantForIndex(next, next);
+  for (const n of first ? [first, ...ancestorsOf(root, first)] : []) {
     if (n.startIndex !== next) break;
     if (owners.includes(n.type)) return n;
   }

@@ -57,7 +57,7 @@ export function instantiateWhitelist(ctx: RuleContext): SharedVariable[] {
       );
       continue;
     }
-    const fn = ancestor(owner, ['function_definition']);
+    const fn = ancestor(owner, ['function_definition'], ctx.doc.tree.rootNode);
     const storage = storageClassOf(owner);
     if (!fn || storage === 'static' || storage === 'extern') {
       shareStatic(ctx, site, items);

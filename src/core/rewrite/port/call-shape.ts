@@ -1,3 +1,4 @@
+import { ancestorsOf } from '../c-tree-queries.ts';
 import type { SyntaxNode } from '../parser-types.ts';
 
 /**
@@ -45,11 +46,17 @@ export interface MacroScope {
 }
 const BLOCKS = ['compound_statement'];
 
-/** `isMacro(name)`: whether a callee is a function-like macro (its arguments may be evaluated any number of times). */
+/**
+ * `isMacro(name)`: whether a callee is a function-like macro (its arguments may be evaluated
+ * any number of times). `root`, the tree's root, lets the climb through enclosing expressions
+ * read all of the call's ancestors in one walk down (see `ancestorsOf`): a call at the end of a
+ * comma list n long is n deep.
+ */
 export function callShape(
   call: SyntaxNode,
   isMacro: (name: string) => boolean,
   macro?: MacroScope,
+  root?: SyntaxNode,
 ): CallShape {
   const topBlock = macro?.block;
   const statementOk = (s: SyntaxNode | null): boolean =>
@@ -77,7 +84,13 @@ export function callShape(
   }
   const declare = declareShape(call);
   if (declare && !inTopBlock(declare.declaration, topBlock)) return declare;
-  return nestedShape(call, isMacro, topBlock);
+  return nestedShape(call, isMacro, topBlock, root ? ancestorsOf(root, call) : parentsOf(call));
+}
+
+function parentsOf(node: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let p = node.parent; p; p = p.parent) out.push(p);
+  return out;
 }
 
 function inTopBlock(n: SyntaxNode | null, topBlock: number | undefined): boolean {
@@ -116,13 +129,15 @@ function nestedShape(
   call: SyntaxNode,
   isMacro: (name: string) => boolean,
   topBlock: number | undefined,
+  ancestors: readonly SyntaxNode[],
 ): CallShape {
   let hoistable = true;
   let valueUsed = true;
   /** Whether only parentheses lie between the call and `p`: then `p` discards or keeps the value itself. */
   let direct = true;
   let child = call;
-  for (let p = call.parent; p; child = p, p = p.parent) {
+  for (const [i, p] of ancestors.entries()) {
+    const parentType = ancestors[i + 1]?.type ?? '';
     if (UNEVALUATED.includes(p.type)) return { kind: 'unevaluated' };
     const field = fieldOf(p, child);
     if (
@@ -176,13 +191,13 @@ function nestedShape(
         return finish(p, hoistable, valueUsed, topBlock);
       case 'declaration':
         if (
-          BLOCKS.includes(p.parent?.type ?? '') ||
-          p.parent?.type === 'case_statement' ||
-          p.parent?.type === 'labeled_statement'
+          BLOCKS.includes(parentType) ||
+          parentType === 'case_statement' ||
+          parentType === 'labeled_statement'
         ) {
           return laterDeclarator(finish(p, hoistable, valueUsed, topBlock), p, child);
         }
-        if (p.parent?.type !== 'for_statement') return { kind: 'inline', valueUsed };
+        if (parentType !== 'for_statement') return { kind: 'inline', valueUsed };
         // A for header cannot be split: a later declarator's call stays in place.
         if (p.childForFieldName('declarator')?.id !== child.id)
           return { kind: 'inline', valueUsed };
@@ -194,6 +209,7 @@ function nestedShape(
       default:
         break;
     }
+    child = p;
   }
   return { kind: 'inline', valueUsed };
 }

@@ -100,7 +100,7 @@ export function portDocument(doc: CDocument, options: PortOptions, parser?: CPar
   };
   const calls = root.descendantsOfType('call_expression');
   // A fragment the parser could not read is left as written (parseErrors says where).
-  portCalls(state, root.hasError ? calls.filter((c) => !inUnparsed(c)) : calls);
+  portCalls(state, root.hasError ? calls.filter((c) => !inUnparsed(c, root)) : calls);
   if (parser) portMacroBodies(state, parser);
   if (doc.hidden.length > 0) diagnostics.push(...hiddenCalls(doc, options, localFns));
   const dropped: PortEdit[] = [];
@@ -129,6 +129,7 @@ export interface PortState {
 /** Ports `calls`, innermost first so an outer call's temporary sees the inner ones done. */
 export function portCalls(state: PortState, calls: readonly SyntaxNode[]): void {
   const { doc, options } = state;
+  const root = doc.tree.rootNode;
   const span = (n: SyntaxNode): Span => ({ file: doc.file, start: n.startIndex, end: n.endIndex });
   for (const call of [...calls].sort((a, b) => a.endIndex - b.endIndex)) {
     const fn = call.childForFieldName('function');
@@ -136,7 +137,8 @@ export function portCalls(state: PortState, calls: readonly SyntaxNode[]): void 
     if (!fn || !argList) continue;
     const args = argList.namedChildren.filter((c) => c.type !== 'comment');
     if (fn.type !== 'identifier') {
-      if (callShape(call, state.isMacro).kind !== 'unevaluated') indirect(state, call, fn.text);
+      if (callShape(call, state.isMacro, undefined, root).kind !== 'unevaluated')
+        indirect(state, call, fn.text);
       continue;
     }
     const name = fn.text;
@@ -159,11 +161,15 @@ export function portCalls(state: PortState, calls: readonly SyntaxNode[]): void 
     const owner = options.owners.get(name);
     if (!owner || owner === options.lib) {
       const v = resolveVariable(doc, name, call, state.aggregates);
-      if (v && v.kind !== 'extern' && callShape(call, state.isMacro).kind !== 'unevaluated')
+      if (
+        v &&
+        v.kind !== 'extern' &&
+        callShape(call, state.isMacro, undefined, root).kind !== 'unevaluated'
+      )
         indirect(state, call, name);
       continue;
     }
-    const effective = callShape(call, state.isMacro, state.macro);
+    const effective = callShape(call, state.isMacro, state.macro, root);
     if (effective.kind === 'unevaluated') continue;
     if (args.length > MAX_GATE_ARGS) {
       diagnostics(state).push(
