@@ -88,7 +88,9 @@ export const Fault = Type.Object({
   ownerCompartment: Type.Integer(),
   ownerLibrary: Type.String(),
   access: Type.Union([Type.Literal('read'), Type.Literal('write'), Type.Literal('execute')]),
+  /** `text`: code, hit by a call or jump that skipped its gate (an execute fault). */
   region: Type.Union([
+    Type.Literal('text'),
     Type.Literal('data'),
     Type.Literal('bss'),
     Type.Literal('heap'),

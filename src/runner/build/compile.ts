@@ -91,9 +91,20 @@ export async function compileBuild(req: CompileRequest): Promise<CompileOutcome>
       signal: req.signal,
     });
 
+  // What the runtime enforces is chosen when it and the sources are compiled (isolation.h).
+  const defines = runtimeDefines(build);
   for (const lib of libs) {
     const files = byLib.get(lib) ?? [];
-    const out = await step(['gcc', ...CFLAGS, '-r', '-nostdlib', '-o', objectOf(lib), ...files]);
+    const out = await step([
+      'gcc',
+      ...CFLAGS,
+      ...defines,
+      '-r',
+      '-nostdlib',
+      '-o',
+      objectOf(lib),
+      ...files,
+    ]);
     diagnostics.push(...mapper.fromGcc(out.stderr, files));
     const stopped = stoppedBy(out, diagnostics);
     if (stopped) return stopped;
@@ -111,11 +122,17 @@ export async function compileBuild(req: CompileRequest): Promise<CompileOutcome>
     'gcc',
     '-no-pie',
     '-O1',
+    '-g',
     `-I${SANDBOX_RT_DIR}`,
+    ...defines,
     '-fdiagnostics-format=json',
+    // The C library starts the runtime's __wrap_main, which sets up the compartments and
+    // then calls the program's main (rt/start.c).
+    '-Wl,--wrap=main',
     '-o',
     PROGRAM,
     `${SANDBOX_RT_DIR}/isolation.c`,
+    `${SANDBOX_RT_DIR}/start.c`,
     ...objects,
     '-T',
     LAYOUT,
@@ -128,6 +145,21 @@ export async function compileBuild(req: CompileRequest): Promise<CompileOutcome>
   if (link.exitCode !== 0)
     return { status: 'compile-error', diagnostics: ensureError(diagnostics, firstFile) };
   return { status: 'ok', diagnostics };
+}
+
+/** The libraries compiled: those with a `.c` source, sorted (the layout's marker order). */
+export function compiledLibraries(build: WorkspaceBuild): string[] {
+  return [...new Set(build.sources.filter((s) => s.path.endsWith('.c')).map((s) => s.lib))].sort();
+}
+
+/** `-D` flags of the runtime variant: vm-ept's process gates, shared stacks. */
+export function runtimeDefines(build: WorkspaceBuild): string[] {
+  const a = build.artefacts;
+  if (a?.mechanism !== 'vm-ept') return [];
+  return [
+    '-DFLEXOS_VMEPT',
+    ...(a.sharing.effective === 'shared-stack' ? ['-DFLEXOS_SHARED_STACK'] : []),
+  ];
 }
 
 function stoppedBy(out: SandboxOutcome, diagnostics: Diagnostic[]): CompileOutcome | null {

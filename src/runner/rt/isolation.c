@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "flexos/isolation.h"
+#include "flexos-rt.h"
 
 #ifndef MAP_FIXED_NOREPLACE
 #define MAP_FIXED_NOREPLACE 0x100000
@@ -34,6 +35,9 @@
 #define FLEXOS_HEAP_SPAN 0x40000000UL /* 1 GiB of address space each; mapped as used */
 #define FLEXOS_HEAP_CHUNK 0x100000UL  /* grow by at least 1 MiB */
 #define FLEXOS_HEAPS (FLEXOS_MAX_COMPARTMENTS + 1)
+/* Under vm-ept the shared heap is mapped shared up front, this much: a process that grew it
+ * later would map pages the other processes never see. */
+#define FLEXOS_SHARED_PREMAP 0x4000000UL /* 64 MiB */
 
 #define MIN_SHIFT 4  /* 16 bytes */
 #define MAX_SHIFT 20 /* 1 MiB: larger blocks are page-rounded "large" blocks */
@@ -58,12 +62,19 @@ struct free_block {
 
 struct uk_alloc {
 	char name[24];
-	uintptr_t base, mapped_end, brk;
+	uintptr_t base, mapped_end, brk, limit;
 	struct free_block *bins[BINS + 1]; /* bins[BINS]: large blocks */
 	pthread_mutex_t lock;
 };
 
-static struct uk_alloc heaps[FLEXOS_HEAPS];
+/* Whole pages of their own, so that vm-ept can share exactly this bookkeeping between the
+ * compartments' processes (each private heap is only ever used by its own process). */
+static union {
+	struct uk_alloc list[FLEXOS_HEAPS];
+	char pages[2 * 4096];
+} heap_table __attribute__((aligned(4096)));
+#define heaps (heap_table.list)
+_Static_assert(sizeof(heap_table.list) <= sizeof(heap_table.pages), "heap table fits");
 
 #define HEAP(i) (&heaps[(i)])
 struct uk_alloc *flexos_shared_alloc = HEAP(0);
@@ -94,8 +105,60 @@ __attribute__((constructor)) static void flexos_heaps_init(void)
 		else
 			snprintf(a->name, sizeof(a->name), "flexos_comp%u_alloc", i - 1);
 		a->base = a->mapped_end = a->brk = FLEXOS_HEAP_BASE + i * FLEXOS_HEAP_SPAN;
+		a->limit = a->base + FLEXOS_HEAP_SPAN;
 		pthread_mutex_init(&a->lock, NULL);
 	}
+}
+
+static void __attribute__((noreturn, format(printf, 1, 2))) die(const char *fmt, ...);
+
+/* Replaces [start, end) by shared memory holding the same bytes, at the same address. */
+void flexos_share_range(uintptr_t start, uintptr_t end)
+{
+	size_t len = end - start;
+	void *copy;
+
+	if (start >= end)
+		return;
+	copy = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (copy == MAP_FAILED)
+		die("cannot map shared memory: %s", strerror(errno));
+	memcpy(copy, (void *)start, len);
+	if (mremap(copy, len, len, MREMAP_MAYMOVE | MREMAP_FIXED, (void *)start) == MAP_FAILED)
+		die("cannot share a range: %s", strerror(errno));
+}
+
+uintptr_t flexos_heap_start(int comp)
+{
+	return HEAP(comp + 1)->base;
+}
+
+uintptr_t flexos_heap_span(void)
+{
+	return FLEXOS_HEAP_SPAN;
+}
+
+void flexos_share_heaps(void)
+{
+	struct uk_alloc *a = HEAP(0);
+	uintptr_t end = a->base + FLEXOS_SHARED_PREMAP;
+
+	flexos_share_range((uintptr_t)&heap_table, (uintptr_t)&heap_table + sizeof(heap_table));
+	/* What constructors allocated already keeps its bytes; the rest is mapped shared now. */
+	flexos_share_range(a->base, a->mapped_end);
+	if (a->mapped_end < end) {
+		void *p = mmap((void *)a->mapped_end, end - a->mapped_end, PROT_READ | PROT_WRITE,
+			       MAP_SHARED | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE, -1,
+			       0);
+
+		if (p == MAP_FAILED || (uintptr_t)p != a->mapped_end) {
+			fputs("flexos: cannot map the shared heap\n", stderr);
+			_exit(70);
+		}
+	}
+	if (a->mapped_end < end)
+		a->mapped_end = end;
+	a->limit = end;
 }
 
 /* A misuse of a heap is a bug of the program: say what it was and stop (SIGABRT). */
@@ -121,14 +184,14 @@ static void *bump(struct uk_alloc *a, size_t n)
 {
 	uintptr_t end = a->brk + n;
 
-	if (n > FLEXOS_HEAP_SPAN || end > a->base + FLEXOS_HEAP_SPAN)
+	if (n > FLEXOS_HEAP_SPAN || end > a->limit)
 		return NULL;
 	if (end > a->mapped_end) {
 		size_t grow = (end - a->mapped_end + FLEXOS_HEAP_CHUNK - 1) & ~(FLEXOS_HEAP_CHUNK - 1);
 		void *p;
 
-		if (a->mapped_end + grow > a->base + FLEXOS_HEAP_SPAN)
-			grow = a->base + FLEXOS_HEAP_SPAN - a->mapped_end;
+		if (a->mapped_end + grow > a->limit)
+			grow = a->limit - a->mapped_end;
 		p = mmap((void *)a->mapped_end, grow, PROT_READ | PROT_WRITE,
 			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
 		if (p == MAP_FAILED)

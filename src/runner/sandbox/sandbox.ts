@@ -21,7 +21,16 @@ export interface SandboxCommand extends SandboxMounts {
   onOutput?: (stream: 'stdout' | 'stderr', text: string) => void;
   /** Stops the command (the runner shuts down). */
   signal?: AbortSignal;
+  /**
+   * Opens file descriptor 3 of the command as a pipe whose text comes back in `reports`: the
+   * runtime's channel for fault reports, apart from the program's own output. Capped at
+   * REPORT_BYTES.
+   */
+  reports?: boolean;
 }
+
+/** What fd 3 may carry: a few JSON lines, never the program's bulk output. */
+const REPORT_BYTES = 64 * 1024;
 
 /** How a sandboxed command ended. Nothing here is an exception: the command's failure is data. */
 export interface SandboxOutcome {
@@ -37,6 +46,8 @@ export interface SandboxOutcome {
   /** Output kept (up to `outputBytes`), for the compiler's messages. */
   stdout: string;
   stderr: string;
+  /** What the command wrote to fd 3, when `reports` asked for it. */
+  reports: string;
   wallMs: number;
 }
 
@@ -166,7 +177,7 @@ export function runSandboxed(cmd: SandboxCommand): Promise<SandboxOutcome> {
   // The reaper runs prlimit, which runs bwrap: see reaper.c for why it is there.
   const child = spawn(cmd.host.reaper, ['prlimit', ...argv], {
     detached: true,
-    stdio: ['pipe', 'pipe', 'pipe'],
+    stdio: cmd.reports ? ['pipe', 'pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe'],
     env: { PATH: '/usr/bin:/bin' },
     ...(cmd.user ?? {}),
   });
@@ -211,6 +222,17 @@ export function runSandboxed(cmd: SandboxCommand): Promise<SandboxOutcome> {
       cmd.onOutput?.(stream, text);
     });
   }
+  let reports = '';
+  const reportPipe = cmd.reports ? child.stdio[3] : null;
+  if (reportPipe && 'on' in reportPipe) {
+    const decoder = new StringDecoder('utf8');
+    reportPipe.on('data', (chunk: Buffer) => {
+      if (reports.length < REPORT_BYTES) reports += decoder.write(chunk).slice(0, REPORT_BYTES);
+    });
+    reportPipe.on('error', () => {
+      // The command closed it: nothing more to read.
+    });
+  }
   child.stdin.on('error', () => {
     // The program exited without reading its input: not a failure of the runner.
   });
@@ -236,6 +258,7 @@ export function runSandboxed(cmd: SandboxCommand): Promise<SandboxOutcome> {
         truncated,
         stdout: kept.stdout,
         stderr: spawnError ? `${kept.stderr}the sandbox could not be started\n` : kept.stderr,
+        reports,
         wallMs: performance.now() - started,
       });
     };

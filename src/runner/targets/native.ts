@@ -3,10 +3,18 @@ import { fileURLToPath } from 'node:url';
 import type { Mechanism } from '../../core/model.ts';
 import type { CParser, Workspace } from '../../core/pipeline/index.ts';
 import type { JobRequest, JobResult, RunnerLimits, TargetDescription } from '../api/schemas.ts';
-import { compileBuild, PROGRAM } from '../build/compile.ts';
+import { compileBuild, compiledLibraries, PROGRAM } from '../build/compile.ts';
 import { createJobDir, removeJobDir } from '../build/job-dir.ts';
 import type { SandboxHost } from '../sandbox/bwrap-args.ts';
 import { checkJob, instantiateJob } from '../build/prepare.ts';
+import {
+  describeFault,
+  faultSentence,
+  parseFaultReport,
+  readMarkers,
+  type LibraryMarkers,
+} from '../build/fault-report.ts';
+import { placeLibraries } from '../build/linker-script.ts';
 import {
   buildReaper,
   probeSandbox,
@@ -35,9 +43,10 @@ const DEFAULT_RT = fileURLToPath(new URL('../rt', import.meta.url));
 export const DEFAULT_UID_BASE = 1_900_000_000;
 
 /**
- * The `native` target: the image as one Linux process, compiled with the host's gcc against
- * the runner's C runtime, in the bubblewrap sandbox. `fcalls` runs; the other mechanisms are
- * reported with the reason they cannot run here yet.
+ * The `native` target: the image compiled with the host's gcc against the runner's C runtime
+ * and run in the bubblewrap sandbox: `fcalls` as one Linux process, `vm-ept` as one process
+ * per compartment (rt/start.c), whose separation faults come back as `fault` results. The
+ * other mechanisms are reported with the reason they cannot run here.
  */
 export async function createNativeTarget(options: NativeTargetOptions): Promise<Target> {
   const rtDir = options.rtDir ?? DEFAULT_RT;
@@ -113,6 +122,14 @@ export async function createNativeTarget(options: NativeTargetOptions): Promise<
         });
 
       ctx.emit({ event: 'phase', data: { phase: 'run' } });
+      const run = {
+        jobDir,
+        host: sandboxHost,
+        limits: options.limits.run,
+        user,
+        outputBytes: options.limits.outputBytes,
+        signal: ctx.signal,
+      };
       const out = await runSandboxed({
         argv: [PROGRAM, ...(job.args ?? [])],
         jobDir,
@@ -124,9 +141,34 @@ export async function createNativeTarget(options: NativeTargetOptions): Promise<
         outputBytes: options.limits.outputBytes,
         onOutput: (stream, text) => ctx.emit({ event: stream, data: { text } }),
         signal: ctx.signal,
+        reports: true,
       });
       durations.run = out.wallMs;
       ctx.emit({ event: 'metric', data: { name: 'run-wall', value: out.wallMs, unit: 'ms' } });
+      const raw = mechanism === 'vm-ept' ? parseFaultReport(out.reports) : null;
+      if (raw && inst.build.artefacts) {
+        // Which library ran and whose data it hit: the layout's markers, read from the program.
+        const nm = await runSandboxed({ ...run, argv: ['nm', '-n', PROGRAM], writable: false });
+        const placed = placeLibraries(inst.build.artefacts, compiledLibraries(inst.build));
+        const markers: LibraryMarkers | null =
+          nm.exitCode === 0 ? readMarkers(nm.stdout, [...placed.keys()].sort()) : null;
+        const librariesOf = (c: number) =>
+          [...placed]
+            .filter(([, n]) => n === c)
+            .map(([l]) => l)
+            .sort();
+        const fault = describeFault(raw, markers, librariesOf);
+        ctx.emit({ event: 'fault', data: fault });
+        return result('fault', {
+          mechanism,
+          exitCode: null,
+          signal: 'SIGSEGV',
+          truncated: out.truncated,
+          diagnostics,
+          fault,
+          reason: faultSentence(fault),
+        });
+      }
       const [status, extra] = runStatus(out, options.limits);
       return result(status, {
         ...extra,
@@ -184,9 +226,9 @@ function describeNative(
       { mechanism: 'intel-mpk', enforced: false, label: 'Intel MPK protection keys', reason: pku },
       {
         mechanism: 'vm-ept',
-        enforced: false,
+        enforced: missing === undefined,
         label: 'page-table isolation (processes)',
-        reason: 'one process per compartment is not built yet',
+        ...(missing === undefined ? {} : { reason: missing }),
       },
       {
         mechanism: 'cheri',

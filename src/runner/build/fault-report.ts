@@ -1,0 +1,133 @@
+import type { Fault } from '../api/schemas.ts';
+
+/** What the runtime writes on fd 3 when it catches a separation fault (rt/start.c). */
+export interface RawFault {
+  compartment: number;
+  address: string;
+  ownerCompartment: number;
+  region: Fault['region'];
+  access: Fault['access'];
+  /** The faulting instruction. */
+  ip: string;
+}
+
+const REGIONS: readonly string[] = ['text', 'data', 'bss', 'heap', 'stack'];
+const ACCESSES: readonly string[] = ['read', 'write', 'execute'];
+const HEX = /^0x[0-9a-f]{1,16}$/;
+
+/**
+ * The first fault report among the runtime's lines, or null. The program can write to fd 3
+ * too, so every field is checked; a program that forges a report only fools itself.
+ */
+export function parseFaultReport(reports: string): RawFault | null {
+  for (const line of reports.split('\n')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    const f = (parsed as { fault?: Record<string, unknown> } | null)?.fault;
+    if (typeof f !== 'object' || f === null) continue;
+    const { compartment, address, ownerCompartment, region, access, ip } = f;
+    if (
+      Number.isInteger(compartment) &&
+      Number.isInteger(ownerCompartment) &&
+      typeof address === 'string' &&
+      HEX.test(address) &&
+      typeof ip === 'string' &&
+      HEX.test(ip) &&
+      typeof region === 'string' &&
+      REGIONS.includes(region) &&
+      typeof access === 'string' &&
+      ACCESSES.includes(access)
+    ) {
+      return {
+        compartment: compartment as number,
+        ownerCompartment: ownerCompartment as number,
+        address,
+        ip,
+        region: region as Fault['region'],
+        access: access as Fault['access'],
+      };
+    }
+  }
+  return null;
+}
+
+/** Where each library's part of the code and data starts, read from `nm -n` of the program. */
+export interface LibraryMarkers {
+  /** Sorted by address: a library's part runs to the next marker or its range's end. */
+  starts: { address: bigint; lib: string }[];
+  ends: bigint[];
+}
+
+const MARKER = /^([0-9a-f]+) \w __flexos_lib(\d+)_(text|data|bss|rodata)$/;
+const RANGE_END = /^([0-9a-f]+) \w __flexos_comp\d+_(text|data|bss|rodata)_end$/;
+
+/** Reads the markers the layout script defines (linker-script.ts), `libs` in its order. */
+export function readMarkers(nm: string, libs: readonly string[]): LibraryMarkers {
+  const starts: LibraryMarkers['starts'] = [];
+  const ends: bigint[] = [];
+  for (const line of nm.split('\n')) {
+    const m = MARKER.exec(line.trim());
+    const lib = m ? libs[Number(m[2])] : undefined;
+    if (m?.[1] && lib) starts.push({ address: BigInt(`0x${m[1]}`), lib });
+    const e = RANGE_END.exec(line.trim());
+    if (e?.[1]) ends.push(BigInt(`0x${e[1]}`));
+  }
+  // Several libraries can start at one address when the first has nothing of that kind:
+  // the last of them is the one whose bytes follow.
+  starts.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+  ends.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { starts, ends };
+}
+
+/** The library whose code or static data holds `address`, when the markers say. */
+export function libraryAt(markers: LibraryMarkers, address: string): string | undefined {
+  const at = BigInt(address);
+  let found: { address: bigint; lib: string } | undefined;
+  for (const s of markers.starts) if (s.address <= at) found = s;
+  if (!found) return undefined;
+  const end = markers.ends.find((e) => e > found.address);
+  return end !== undefined && at < end ? found.lib : undefined;
+}
+
+/**
+ * The fault in the user's terms: the libraries of both compartments. The faulting library is
+ * the one whose code ran (the instruction's address); the owner, the one whose data was hit,
+ * or every library of the owning compartment for its heap and stack, which are shared by all
+ * of them.
+ */
+export function describeFault(
+  raw: RawFault,
+  markers: LibraryMarkers | null,
+  librariesOf: (compartment: number) => readonly string[],
+): Fault {
+  const all = (c: number) => librariesOf(c).join(', ') || `compartment ${c}`;
+  const inCompartment = (lib: string | undefined, c: number) =>
+    lib !== undefined && librariesOf(c).includes(lib) ? lib : undefined;
+  const library =
+    (markers && inCompartment(libraryAt(markers, raw.ip), raw.compartment)) ?? all(raw.compartment);
+  const staticData = raw.region !== 'heap' && raw.region !== 'stack';
+  const ownerLibrary =
+    (staticData &&
+      markers &&
+      inCompartment(libraryAt(markers, raw.address), raw.ownerCompartment)) ||
+    all(raw.ownerCompartment);
+  return {
+    compartment: raw.compartment,
+    library,
+    address: raw.address,
+    ownerCompartment: raw.ownerCompartment,
+    ownerLibrary,
+    access: raw.access,
+    region: raw.region,
+  };
+}
+
+/** One line for people: "imgparse (compartment 1) wrote the data of app (compartment 0)". */
+export function faultSentence(f: Fault): string {
+  const verb = { read: 'read', write: 'wrote', execute: 'jumped into' }[f.access];
+  return `${f.library} (compartment ${f.compartment}) ${verb} the ${f.region} of ${f.ownerLibrary} (compartment ${f.ownerCompartment}) at ${f.address}`;
+}
