@@ -133,6 +133,62 @@ describe.skipIf(!can)(
       expect(Number(m?.[2])).toBeGreaterThan(0);
     });
 
+    it('takes 200 concurrent submissions: 202 or 429 with Retry-After, health within 200 ms', async () => {
+      const body = JSON.stringify({
+        files: programWorkspace('#include <stdio.h>\nint main(void) { puts("hi"); return 0; }\n'),
+        target: 'native',
+      });
+      let worst = 0;
+      let polling = true;
+      const poll = (async () => {
+        while (polling) {
+          const t = performance.now();
+          const res = await fetch(`${runner.url}/api/health`);
+          expect(res.status).toBe(200);
+          worst = Math.max(worst, performance.now() - t);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      })();
+      const answers = await Promise.all(
+        Array.from({ length: 200 }, () =>
+          fetch(`${runner.url}/api/jobs`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+          }).then(async (res) => ({
+            status: res.status,
+            retry: res.headers.get('retry-after'),
+            id: res.status === 202 ? ((await res.json()) as { id: string }).id : null,
+          })),
+        ),
+      );
+      const accepted = answers.filter((a) => a.status === 202);
+      const refused = answers.filter((a) => a.status === 429);
+      expect(accepted.length + refused.length).toBe(200);
+      expect(accepted.length).toBeGreaterThan(0);
+      for (const r of refused) expect(Number(r.retry)).toBeGreaterThan(0);
+      // Every accepted job runs to its end.
+      for (const a of accepted) {
+        for (;;) {
+          const view = (await (await fetch(`${runner.url}/api/jobs/${a.id}`)).json()) as {
+            state: string;
+            result: { status: string } | null;
+          };
+          if (view.state === 'done') {
+            expect(view.result?.status).toBe('ok');
+            break;
+          }
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+      polling = false;
+      await poll;
+      console.log(
+        `200 submissions: ${accepted.length} accepted, ${refused.length} refused (429); slowest health answer ${worst.toFixed(0)} ms`,
+      );
+      expect(worst).toBeLessThan(200);
+    });
+
     it('blocks reading secrets and the runner’s files, writing outside the sandbox, the network and 10 GB', async () => {
       const hostFile = join(runner.jobsRoot, 'escaped');
       const main = `${HEADERS}

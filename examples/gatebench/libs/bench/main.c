@@ -1,0 +1,86 @@
+/*
+ * gatebench: nanoseconds per gate, for the mechanism this image is built with.
+ *
+ * The loop calls counter_next() through a gate and checks every result, so no call can be
+ * optimised away; a plain call to a function of bench's own compartment is timed the same
+ * way as the baseline. Each measurement doubles its number of calls until it runs for at
+ * least 100 ms, then reports the time per call.
+ */
+#include <stdio.h>
+#include <time.h>
+
+#include "../counter/counter.h"
+
+static __attribute__((noinline)) long local_next(long x)
+{
+	__asm__ volatile("" ::: "memory");
+	return x + 1;
+}
+
+static double now_ns(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1e9 + t.tv_nsec;
+}
+
+/* Calls through the gate `n` times; returns the last value, which must be `n`. */
+static long gated(long n)
+{
+	long x = 0, r = 0;
+
+	for (long i = 0; i < n; i++) {
+		flexos_gate_r(libcounter, r, counter_next, x);
+		x = r;
+	}
+	return x;
+}
+
+static long local(long n)
+{
+	long x = 0;
+
+	for (long i = 0; i < n; i++)
+		x = local_next(x);
+	return x;
+}
+
+/* ns per call of `loop`, with enough calls to run for 100 ms; 0 when a result was wrong. */
+static double measure(long (*loop)(long), long *calls)
+{
+	for (long n = 1000;; n *= 2) {
+		double start = now_ns();
+		long got = loop(n);
+		double took = now_ns() - start;
+
+		if (got != n)
+			return 0;
+		if (took >= 100e6 || n >= (1L << 30)) {
+			*calls = n;
+			return took / n;
+		}
+	}
+}
+
+int main(void)
+{
+	long n_local = 0, n_gate = 0;
+	double t_local = measure(local, &n_local);
+	double t_gate = measure(gated, &n_gate);
+
+#ifdef FLEXOS_VMEPT
+	const char *kind = "process-RPC gates (vm-ept: one process per compartment)";
+#else
+	const char *kind = "nop gates (a gate is a function call)";
+#endif
+	if (t_local == 0 || t_gate == 0) {
+		printf("gatebench: a call returned a wrong value\n");
+		return 1;
+	}
+	printf("gatebench: %s\n", kind);
+	printf("  plain call in one compartment: %8.1f ns per call (%ld calls)\n", t_local, n_local);
+	printf("  gate bench -> counter:         %8.1f ns per call (%ld calls)\n", t_gate, n_gate);
+	printf("  a gate costs %.0f plain calls\n", t_gate / t_local);
+	return 0;
+}
