@@ -5,19 +5,27 @@
  * gcc or bubblewrap is missing (npm test installs both as root).
  */
 import { readdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TargetsResponse } from '../../src/runner/api/schemas.ts';
 import { startRunner, type StartedRunner } from '../../src/runner/runner.ts';
-import { hasToolchain, loadExample, output, runJob } from './native-helpers.ts';
+import { DEFAULT_UID_BASE } from '../../src/runner/targets/native.ts';
+import { hasToolchain, loadExample, output, processesOf, runJob } from './native-helpers.ts';
 
 const can = hasToolchain();
+const uidBase = DEFAULT_UID_BASE + 200;
 let runner: StartedRunner;
 
 beforeAll(async () => {
-  if (can) runner = await startRunner();
+  if (can) runner = await startRunner({ uidBase });
 });
 afterAll(async () => {
   await runner?.close();
+});
+afterEach(() => {
+  if (!can) return;
+  // A fault or exit() in one compartment's process takes every process of the program along.
+  expect(processesOf([uidBase, uidBase + 1]), 'sandbox processes left').toEqual([]);
+  expect(readdirSync(runner.jobsRoot).filter((n) => n !== 'reaper')).toEqual([]);
 });
 
 /** Two vm-ept compartments: `app` (0) calls into `lib` (1). */
@@ -62,7 +70,6 @@ describe.skipIf(!can)(
       );
       expect(f.result).toMatchObject({ status: 'ok', exitCode: 0, mechanism: 'vm-ept' });
       expect(output(f)).toMatch(/Hello, Ada! \(greeting #1\)[^]*printed 4 lines: ok/);
-      expect(readdirSync(runner.jobsRoot).filter((n) => n !== 'reaper')).toEqual([]);
     });
 
     it('runs iperf, minikv and imgparse’s benign image', async () => {
