@@ -7,6 +7,7 @@ const MiB = 1024 * 1024;
  * shorten the time limits) and every one is reported by `GET /api/targets`.
  */
 export const DEFAULT_LIMITS: RunnerLimits = {
+  prepareMs: 20_000,
   compile: {
     cpuSeconds: 20,
     wallMs: 30_000,

@@ -172,6 +172,8 @@ export type ProcessLimits = Static<typeof ProcessLimits>;
 
 /** Every limit in force, as `GET /api/targets` reports it. */
 export const RunnerLimits = Type.Object({
+  /** Milliseconds the check and the rewrite of one job may take (in a worker thread). */
+  prepareMs: Type.Integer(),
   compile: ProcessLimits,
   run: ProcessLimits,
   /** Bytes of stdout and stderr kept per job; past it the result says `truncated`. */

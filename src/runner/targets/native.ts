@@ -7,6 +7,9 @@ import { compileBuild, compiledLibraries, PROGRAM } from '../build/compile.ts';
 import { createJobDir, removeJobDir } from '../build/job-dir.ts';
 import type { SandboxHost } from '../sandbox/bwrap-args.ts';
 import { checkJob, instantiateJob } from '../build/prepare.ts';
+import { createPreparer, type Preparer, type Step } from '../prepare/preparer.ts';
+import type { Enforcement } from '../prepare/protocol.ts';
+import { MECHANISMS } from '../../core/model.ts';
 import {
   describeFault,
   faultSentence,
@@ -36,6 +39,11 @@ export interface NativeTargetOptions {
   uidBase?: number;
   /** The C runtime (default: src/runner/rt next to this file). */
   rtDir?: string;
+  /**
+   * Where jobs are checked and rewritten: a worker thread by default, so a workspace that takes
+   * long to read never delays the service; null does it in this thread with `parser`.
+   */
+  preparer?: Preparer | null;
 }
 
 const DEFAULT_RT = fileURLToPath(new URL('../rt', import.meta.url));
@@ -58,6 +66,10 @@ export async function createNativeTarget(options: NativeTargetOptions): Promise<
     ? await probeSandbox(options.jobsRoot, sandboxHost, options.limits.run, sandboxUser(0, uidBase))
     : reaper;
   const description = describeNative(host, sandbox);
+  const preparer =
+    options.preparer === undefined
+      ? createPreparer({ timeoutMs: options.limits.prepareMs })
+      : options.preparer;
   const target: Target = {
     id: 'native',
     describe: () => description,
@@ -78,11 +90,23 @@ export async function createNativeTarget(options: NativeTargetOptions): Promise<
       ...rest,
     });
     const ws: Workspace = { files: job.files, settings: { panel: 'graph' } };
+    const prepareFailed = (
+      step: { timedOut: boolean; reason: string },
+      mechanism: Mechanism | null = null,
+    ): JobResult =>
+      result(step.timedOut ? 'timeout' : 'killed', { mechanism, reason: step.reason });
 
     ctx.emit({ event: 'phase', data: { phase: 'check' } });
     let t = performance.now();
-    const checked = checkJob(ws, job.mechanism, (m) => canEnforce(target, m));
+    const enforcement: Enforcement = Object.fromEntries(
+      MECHANISMS.map((m) => [m, canEnforce(target, m)]),
+    );
+    const checkStep: Step<ReturnType<typeof checkJob>> = preparer
+      ? await preparer.check(ws, job.mechanism, enforcement)
+      : { ok: true, value: checkJob(ws, job.mechanism, (m) => canEnforce(target, m)) };
     durations.check = performance.now() - t;
+    if (!checkStep.ok) return prepareFailed(checkStep);
+    const checked = checkStep.value;
     if (checked.status !== 'ok')
       return result('config-error', {
         mechanism: checked.mechanism,
@@ -92,8 +116,12 @@ export async function createNativeTarget(options: NativeTargetOptions): Promise<
 
     ctx.emit({ event: 'phase', data: { phase: 'rewrite' } });
     t = performance.now();
-    const inst = instantiateJob(ws, options.parser, checked, job.sharing);
+    const instStep: Step<ReturnType<typeof instantiateJob>> = preparer
+      ? await preparer.instantiate(ws, checked, job.sharing)
+      : { ok: true, value: instantiateJob(ws, options.parser, checked, job.sharing) };
     durations.rewrite = performance.now() - t;
+    if (!instStep.ok) return prepareFailed(instStep, mechanism);
+    const inst = instStep.value;
     const diagnostics = [...checked.diagnostics, ...inst.diagnostics];
     if (inst.status !== 'ok') return result('config-error', { mechanism, diagnostics });
 
