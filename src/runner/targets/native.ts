@@ -74,6 +74,7 @@ export async function createNativeTarget(options: NativeTargetOptions): Promise<
     id: 'native',
     describe: () => description,
     run: (job, ctx) => runNative(job, ctx),
+    close: async () => preparer?.close(),
   };
 
   async function runNative(job: JobRequest, ctx: JobContext): Promise<JobResult> {

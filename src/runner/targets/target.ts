@@ -22,6 +22,8 @@ export interface Target {
   /** What it enforces on this host, per mechanism, and why not where it cannot. */
   describe(): TargetDescription;
   run(job: JobRequest, ctx: JobContext): Promise<JobResult>;
+  /** Releases what the target holds (a worker thread, a VM); jobs have stopped by then. */
+  close?(): Promise<void>;
 }
 
 /** Whether `target` builds `mechanism`, and if not, why not (its description's words). */
