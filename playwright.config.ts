@@ -1,9 +1,10 @@
 import { defineConfig } from '@playwright/test';
 
 /**
- * Browser feature specs (tests/e2e/*.spec.ts), one feature per file, against `vite preview`
- * of the production build (`npx vite build` first). Debian's chromium is used as installed;
- * browsers are never downloaded. Two CPU cores: one worker.
+ * Browser feature specs (tests/e2e/*.spec.ts), one feature per file, against the server of
+ * `npm start`: the production build (`npx vite build` first) and the runner's API from one
+ * process, so a spec can press Run. Debian's chromium is used as installed; browsers are never
+ * downloaded. Two CPU cores: one worker.
  */
 const port = Number(process.env['FLEXOS_E2E_PORT'] ?? 4391);
 
@@ -37,10 +38,14 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    // One Node process (tsx as a loader, not a parent process) on 127.0.0.1 only; it serves
+    // dist/ as built, without building again.
+    command: `node --import tsx src/runner/main.ts --app dist --host 127.0.0.1 --port ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,
+    // SIGTERM lets the runner stop its jobs and remove their directories; SIGKILL after 10 s.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     stdout: 'ignore',
     stderr: 'pipe',
   },

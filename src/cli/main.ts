@@ -29,6 +29,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'explore DIR [...]               design space, safety orders, frontier under a budget',
     load: async () => (await import('./commands/explore.ts')).exploreCommand,
   },
+  run: {
+    summary:
+      'run DIR [--runner URL] [...]    build and run it on a runner (gcc, sandbox), streaming',
+    load: async () => (await import('./commands/run.ts')).runCommand,
+  },
 };
 
 function usage(io: CliIo): void {

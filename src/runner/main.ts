@@ -1,22 +1,79 @@
 /**
- * `npm run runner -- [--host H] [--port N] [--allow-origin URL] [--token T]`: the runner on
- * its own, for a class. Listens on 127.0.0.1:8787 unless told otherwise; Ctrl+C stops it and
- * removes its job directories.
+ * `npm run runner -- [--host H] [--port N] [--allow-origin URL] [--token T] [--app DIR]`: the
+ * runner on its own, for a class. Listens on 127.0.0.1:8787 unless told otherwise; with
+ * `--app dist` it also serves the built playground, as `npm start` does (scripts/start.mjs
+ * calls `serve` below). Ctrl+C stops it and removes its job directories.
  */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startRunner } from './runner.ts';
+import { startRunner, type RunnerOptions, type StartedRunner } from './runner.ts';
 
-const USAGE = 'usage: npm run runner -- [--host H] [--port N] [--allow-origin URL] [--token T]\n';
+const USAGE =
+  'usage: npm run runner -- [--host H] [--port N] [--allow-origin URL] [--token T] [--app DIR]\n';
 
-async function main(): Promise<number> {
+export interface ServeOptions extends RunnerOptions {
+  /** First words of the banner ("FlexOS Playground", "FlexOS runner"). */
+  title: string;
+  /** Log only warnings and errors, not every request (`npm start` serves many files). */
+  quiet?: boolean;
+}
+
+/**
+ * Starts a runner, says where and what it runs, and serves until SIGINT or SIGTERM, then
+ * stops every job and removes the job directories. The exit code: 0 after a signal, 1 when
+ * the port is taken, 2 when `appDir` holds no build.
+ */
+export async function serve(options: ServeOptions): Promise<number> {
+  const { title, quiet, ...runnerOptions } = options;
+  // Installed before the start (which compiles the reaper, probes the sandbox): a Ctrl+C
+  // then still closes whatever has been created.
+  const stop = new Promise<string>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+  let runner: StartedRunner;
+  try {
+    runner = await startRunner(runnerOptions);
+  } catch (e) {
+    const { code, message } = e as { code?: string; message: string };
+    if (code === 'EADDRINUSE') {
+      process.stderr.write(
+        `${title}: port ${options.port ?? 0} on ${options.host ?? '127.0.0.1'} is in use; choose another (PORT=N npm start, --port N)\n`,
+      );
+      return 1;
+    }
+    if (/holds no built app/.test(message)) {
+      process.stderr.write(`${title}: ${message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (quiet) runner.server.app.log.level = 'warn';
+  const serves = options.appDir === undefined ? '' : ' (the playground and the runner API)';
+  process.stdout.write(`\n${title}: ${runner.url}/${serves}  (Ctrl+C to stop)\n`);
+  for (const t of runner.server.targets) {
+    const runs = t.mechanisms.filter((m) => m.enforced).map((m) => m.mechanism);
+    const why = t.available ? '' : ` (unavailable: ${t.reason ?? '?'})`;
+    process.stdout.write(`  runner target ${t.id}: ${runs.join(', ') || 'nothing'}${why}\n`);
+  }
+  const signal = await stop;
+  process.stdout.write(`\n${title}: ${signal}, stopping the jobs and the server\n`);
+  await runner.close();
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
+      args: argv,
       options: {
         host: { type: 'string', default: '127.0.0.1' },
         port: { type: 'string', default: '8787' },
         'allow-origin': { type: 'string' },
         token: { type: 'string' },
+        app: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -31,35 +88,38 @@ async function main(): Promise<number> {
     return 0;
   }
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  if (!/^\d+$/.test(values.port) || port > 65535) {
     process.stderr.write(`bad port ${values.port}\n${USAGE}`);
     return 2;
   }
-  const runner = await startRunner({
+  return serve({
+    title: values.app === undefined ? 'FlexOS runner' : 'FlexOS Playground',
     host: values.host,
     port,
     ...(values['allow-origin'] !== undefined ? { allowOrigin: values['allow-origin'] } : {}),
     ...(values.token !== undefined ? { token: values.token } : {}),
+    ...(values.app !== undefined ? { appDir: values.app } : {}),
     logger: true,
   });
-  process.stdout.write(`FlexOS runner on ${runner.url} (Ctrl+C to stop)\n`);
-  for (const t of runner.server.targets) {
-    const runs = t.mechanisms.filter((m) => m.enforced).map((m) => m.mechanism);
-    const why = t.available ? '' : ` (unavailable: ${t.reason ?? '?'})`;
-    process.stdout.write(`  target ${t.id}: ${runs.join(', ') || 'nothing'}${why}\n`);
-  }
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  await runner.close();
-  return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    process.stderr.write(`runner: ${(e as Error).stack ?? String(e)}\n`);
-    process.exit(1);
-  },
-);
+/** Whether this module is the program (`tsx src/runner/main.ts`), not imported by start.mjs. */
+function isEntry(): boolean {
+  const argv1 = process.argv[1];
+  if (argv1 === undefined) return false;
+  try {
+    return realpathSync(argv1) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntry()) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      process.stderr.write(`runner: ${(e as Error).stack ?? String(e)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -4,6 +4,7 @@ import type { RunnerLimits } from './api/schemas.ts';
 import { createJobsRoot } from './build/job-dir.ts';
 import { DEFAULT_LIMITS } from './limits.ts';
 import { createRunnerServer, type RunnerServer } from './service/server.ts';
+import { prepareStaticApp, registerStaticApp } from './service/static-app.ts';
 import { createNativeTarget } from './targets/native.ts';
 import type { HostFeatures } from './targets/host.ts';
 import type { Target } from './targets/target.ts';
@@ -23,6 +24,11 @@ export interface RunnerOptions {
   hostFeatures?: HostFeatures;
   /** First uid of the sandbox users when run as root (default `DEFAULT_UID_BASE`). */
   uidBase?: number;
+  /**
+   * A built app (`dist/`) to serve at `/` beside the API, so the page calls the runner on its
+   * own origin (`npm start`). Must hold an `index.html`.
+   */
+  appDir?: string;
 }
 
 export interface StartedRunner {
@@ -38,6 +44,8 @@ export interface StartedRunner {
 /** Starts a runner: the C parser, this process's job folder, the targets, the HTTP API. */
 export async function startRunner(options: RunnerOptions = {}): Promise<StartedRunner> {
   const limits = options.limits ?? DEFAULT_LIMITS;
+  // Checked first: a missing build is reported before anything is started or created.
+  const site = options.appDir === undefined ? null : await prepareStaticApp(options.appDir);
   const parser = await createNodeCParser();
   const jobsRoot = createJobsRoot();
   const targets = options.targets ?? [
@@ -56,17 +64,25 @@ export async function startRunner(options: RunnerOptions = {}): Promise<StartedR
     ...(options.token !== undefined ? { token: options.token } : {}),
     logger: options.logger ?? false,
     jobs: { onBug: (e) => server.app.log.error(e) },
+    ...(site ? { extraRoutes: (app) => registerStaticApp(app, site) } : {}),
   });
-  const url = await server.app.listen({
-    host: options.host ?? '127.0.0.1',
-    port: options.port ?? 0,
-  });
+  let url: string;
+  try {
+    url = await server.app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
+  } catch (e) {
+    // A port in use: nothing of this runner may stay behind (its folder, the parser).
+    await server.close();
+    await rm(jobsRoot, { recursive: true, force: true });
+    parser.delete();
+    throw e;
+  }
   return {
     url,
     server,
     jobsRoot,
     async close() {
       await server.close();
+      await Promise.all(targets.map((target) => target.close?.()));
       await rm(jobsRoot, { recursive: true, force: true });
       parser.delete();
     },

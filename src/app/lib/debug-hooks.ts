@@ -1,4 +1,5 @@
 import { analysis } from '../state/analysis.svelte.ts';
+import { editorBridge, type ShownMarker } from '../state/editor-bridge.svelte.ts';
 import { explore } from '../state/explore.svelte.ts';
 import { workspace } from '../state/workspace.svelte.ts';
 import { testHooksWanted } from './test-settings.ts';
@@ -20,6 +21,8 @@ export interface FlexosDebug {
   gated(path: string): string | undefined;
   /** Replaces a file's text as a paste would, without typing it key by key. */
   setFile(path: string, text: string): void;
+  /** The editor's markers on a file, of every owner (analysis, Insert gates, the last run). */
+  markers(path: string): ShownMarker[];
 }
 
 declare global {
@@ -41,6 +44,7 @@ export function installDebugHooks(): void {
     hangExploreWorker: (ms) => void explore.testHooks()?.hang(ms),
     file: (path) => workspace.files[path],
     setFile: (path, text) => workspace.setText(path, text),
+    markers: (path) => editorBridge.markers(path),
     gated: (path) => analysis.shown?.result.gated?.files.find((f) => f.path === path)?.text,
   };
 }

@@ -3,6 +3,7 @@ import { saver } from './autosave.svelte.ts';
 import { examples } from './examples.svelte.ts';
 import { canInsertGates, insertGates } from './insert-gates.svelte.ts';
 import { notices } from './notices.svelte.ts';
+import { startRun } from './run.svelte.ts';
 import { openExample } from './session.ts';
 import { shareUi } from './share-ui.svelte.ts';
 import { solveUi } from './solve.svelte.ts';
@@ -20,12 +21,23 @@ export interface Command {
   run(): void;
 }
 
-const PANEL_TITLES = { graph: 'compartment graph', gated: 'gated C', explore: 'design space' };
+const PANEL_TITLES = {
+  graph: 'compartment graph',
+  gated: 'gated C',
+  explore: 'design space',
+  run: 'Run panel (program output)',
+};
 
 /** Everything the command list offers, built when it opens (examples and files may change). */
 export function listCommands(mod: string): Command[] {
   const active = workspace.active;
   return [
+    {
+      id: 'run',
+      title: 'Run: build the program and run it on the runner',
+      shortcut: `${mod}+Enter`,
+      run: startRun,
+    },
     {
       id: 'solve',
       title: 'Solve: the fewest compartments that separate every conflict…',

@@ -22,6 +22,11 @@ export interface RunnerServerOptions {
   logger?: boolean;
   /** Passed to the job service (keeping of finished jobs, the bug hook). */
   jobs?: Omit<JobServiceOptions, 'targets' | 'limits'>;
+  /**
+   * Adds routes after the API's: the built app's files (`static-app.ts`) for `npm start`. The
+   * API's own routes always win over what this adds.
+   */
+  extraRoutes?: (app: FastifyInstance) => void;
 }
 
 export interface RunnerServer {
@@ -138,6 +143,8 @@ export function createRunnerServer(options: RunnerServerOptions): RunnerServer {
     if (!authorized(req, reply)) return reply;
     return streamEvents(jobs, (req.params as { id: string }).id, req, reply);
   });
+
+  options.extraRoutes?.(app);
 
   return {
     app,
