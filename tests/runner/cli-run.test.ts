@@ -82,6 +82,21 @@ describe.skipIf(!can)(
       expect(r.code).toBe(0);
     }, 60_000);
 
+    it('runs imgparse --crafted: a fault under vm-ept, the key corrupted (exit 2) under fcalls', async () => {
+      const imgparse = join(root, 'examples', 'imgparse');
+      const base = ['run', imgparse, '--runner', `${runner?.url}`];
+      const vm = await flexos([...base, '--mechanism', 'vm-ept', '--', '--crafted']);
+      expect(vm.stdout).toContain('app: crafted upload');
+      expect(vm.stdout).not.toContain('secret intact');
+      expect(vm.stderr).toMatch(/library imgparse \(compartment 1\) wrote to 0x[0-9a-f]+,/);
+      expect(vm.stderr).toMatch(/in the bss of library app \(compartment 0\)/);
+      expect(vm.code).toBe(1);
+      const plain = await flexos([...base, '--mechanism', 'fcalls', '--', '--crafted']);
+      expect(plain.stdout).toContain('secret intact: no');
+      expect(plain.stderr).toMatch(/exit (status|code) 2/);
+      expect(plain.code).toBe(1);
+    }, 60_000);
+
     it('maps a compiler error to the user’s path:line:col and exits 1', async () => {
       const dir = join(tmp, 'broken');
       cpSync(HELLO, dir, { recursive: true });
