@@ -23,7 +23,7 @@ import type { CParser, SyntaxNode, SyntaxTree } from './parser-types.ts';
  * Every step re-parses and is kept only when the errors shrink. The text offsets never move.
  */
 export function reduceErrors(parser: CParser, doc: CDocument): CDocument {
-  const state = { doc, best: doc, cost: errorCost(doc.tree.rootNode) };
+  const state = { doc, best: doc, cost: errorCost(doc.tree) };
   try {
     readLoopMacros(parser, state);
     reduceConditionals(parser, state);
@@ -57,7 +57,7 @@ const MAX_LINES_PER_FRAGMENT = 8;
  * in its body stays inside it for the rules that care.
  */
 function readLoopMacros(parser: CParser, r: Reduction): void {
-  const errors = errorRanges(r.doc.tree.rootNode);
+  const errors = errorRanges(r.doc.tree);
   const text = r.doc.masked;
   // Candidates with an error on their line or the next: the parser tripped over them.
   const near = findLoopMacros(text).filter((c) => {
@@ -90,7 +90,7 @@ function reduceConditionals(parser: CParser, r: Reduction): void {
   // Groups that look cut out of a statement first, then any group near an error.
   for (const pick of [(g: ConditionalGroup) => g.cuts, () => true]) {
     for (let round = 0; round < MAX_CONDITIONAL_ROUNDS && r.cost > 0; round++) {
-      const errors = errorRanges(r.best.tree.rootNode);
+      const errors = errorRanges(r.best.tree);
       const more = groups.filter(
         (g) => !chosen.has(g) && pick(g) && errors.some((e) => overlaps(g, e)),
       );
@@ -119,7 +119,7 @@ function isolateFragments(parser: CParser, r: Reduction): void {
   let parses = 0;
   const tried = new Set<number>();
   for (;;) {
-    const next = errorNodes(r.best.tree.rootNode).find(
+    const next = treeErrors(r.best.tree).find(
       (n) => !n.isMissing && !tried.has(n.startIndex) && spansLines(r.best.masked, n),
     );
     if (!next) return;
@@ -160,7 +160,7 @@ function tryParse(
   const tree = parseOrThrow(parser, variant.masked, null);
   let cost: number;
   try {
-    cost = errorCost(tree.rootNode) + variant.unparsed.reduce((n, u) => n + u.end - u.start, 0);
+    cost = errorCost(tree) + variant.unparsed.reduce((n, u) => n + u.end - u.start, 0);
   } catch (e) {
     tree.delete();
     throw e;
@@ -204,8 +204,20 @@ function overlaps(g: { start: number; end: number }, e: { start: number; end: nu
 }
 
 /** Characters under ERROR nodes, plus one per MISSING node: how badly a text parses. */
-function errorCost(root: SyntaxNode): number {
-  return errorRanges(root).reduce((sum, r) => sum + Math.max(1, r.end - r.start), 0);
+function errorCost(tree: SyntaxTree): number {
+  return errorRanges(tree).reduce((sum, r) => sum + Math.max(1, r.end - r.start), 0);
+}
+
+/**
+ * `errorNodes` of a tree, read once: the reduction asks again about its best tree after each
+ * attempt that fails, and a walk of a tree full of errors visits most of its nodes.
+ */
+const errorsByTree = new WeakMap<SyntaxTree, SyntaxNode[]>();
+
+function treeErrors(tree: SyntaxTree): SyntaxNode[] {
+  let errors = errorsByTree.get(tree);
+  if (!errors) errorsByTree.set(tree, (errors = errorNodes(tree.rootNode)));
+  return errors;
 }
 
 /** The outermost ERROR nodes and the MISSING nodes, in order (iterative: no recursion depth). */
@@ -231,6 +243,6 @@ export function errorNodes(root: SyntaxNode, limit = Infinity): SyntaxNode[] {
   }
 }
 
-function errorRanges(root: SyntaxNode): { start: number; end: number }[] {
-  return errorNodes(root).map((n) => ({ start: n.startIndex, end: n.endIndex }));
+function errorRanges(tree: SyntaxTree): { start: number; end: number }[] {
+  return treeErrors(tree).map((n) => ({ start: n.startIndex, end: n.endIndex }));
 }
