@@ -77,10 +77,15 @@ export function jsonPrinter(io: CliIo, loaded: CliWorkspace): RunPrinter {
 export function faultBlock(f: Fault): string {
   const verb = { read: 'read', write: 'wrote to', execute: 'jumped to' }[f.access];
   const region = f.region === 'text' ? 'code' : f.region;
+  const hit = f.variable ? ` (${f.variable})` : '';
   return [
     'separation fault:',
-    `  library ${f.library} (compartment ${f.compartment}) ${verb} ${f.address},`,
+    `  library ${f.library} (compartment ${f.compartment}) ${verb} ${f.address}${hit},`,
     `  in the ${region} of library ${f.ownerLibrary} (compartment ${f.ownerCompartment})`,
+    ...(f.source ? [`  at ${f.source.file}:${f.source.line}, in ${f.source.function}`] : []),
+    ...(f.region === 'stack'
+      ? [`  a pointer to a local of ${f.ownerLibrary} crossed a gate: mark it flexos_whitelist`]
+      : []),
   ].join('\n');
 }
 

@@ -195,8 +195,10 @@ test('imgparse --crafted under vm-ept ends in a fault card, both libraries marke
   await expect(card).toHaveAttribute('data-owner', 'app');
   await expect(card).toHaveAttribute('data-access', 'write');
   await expect(page.getByTestId('run-fault-text')).toHaveText(
-    /^Library imgparse \(compartment \d+\) tried to write \w+ memory of library app \(compartment \d+\)\s+at 0x[0-9a-f]+\.$/,
+    /^Library imgparse \(compartment \d+\) tried to write \w+ memory of library app \(compartment \d+\)\s+at 0x[0-9a-f]+: it hit api_key\.$/,
   );
+  await expect(page.getByTestId('run-fault-variable')).toHaveText('api_key');
+  await expect(page.getByTestId('run-fault-source')).toHaveText(/^libs\/imgparse\/pgm\.c:\d+$/);
   await expect(page.getByTestId('run-output')).not.toContainText('secret intact: no');
   await page.screenshot({ path: testInfo.outputPath('run-imgparse-crafted-vm-ept.png') });
 

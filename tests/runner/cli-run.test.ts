@@ -88,7 +88,10 @@ describe.skipIf(!can)(
       const vm = await flexos([...base, '--mechanism', 'vm-ept', '--', '--crafted']);
       expect(vm.stdout).toContain('app: crafted upload');
       expect(vm.stdout).not.toContain('secret intact');
-      expect(vm.stderr).toMatch(/library imgparse \(compartment 1\) wrote to 0x[0-9a-f]+,/);
+      expect(vm.stderr).toMatch(
+        /library imgparse \(compartment 1\) wrote to 0x[0-9a-f]+ \(api_key\),/,
+      );
+      expect(vm.stderr).toMatch(/ {2}at libs\/imgparse\/pgm\.c:\d+, in pgm_decode/);
       expect(vm.stderr).toMatch(/in the bss of library app \(compartment 0\)/);
       expect(vm.code).toBe(1);
       const plain = await flexos([...base, '--mechanism', 'fcalls', '--', '--crafted']);

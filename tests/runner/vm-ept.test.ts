@@ -96,7 +96,16 @@ describe.skipIf(!can)(
         access: 'write',
       };
       expect(f.result).toMatchObject({ status: 'fault', signal: 'SIGSEGV', fault });
-      expect(f.result.reason).toMatch(/^imgparse \(compartment 1\) wrote the bss of app/);
+      // The variable from the program's symbols, the line from its debug information.
+      const pgm = loadExample('imgparse')['libs/imgparse/pgm.c'] ?? '';
+      const line = pgm.split('\n').findIndex((l) => l.includes('pixels[i] = v;')) + 1;
+      expect(f.result.fault).toMatchObject({
+        variable: 'api_key',
+        source: { file: 'libs/imgparse/pgm.c', line, function: 'pgm_decode' },
+      });
+      expect(f.result.reason).toBe(
+        `imgparse (compartment 1) wrote \`api_key\` in the bss of app (compartment 0) at ${f.result.fault?.address}, in pgm_decode at libs/imgparse/pgm.c:${line}`,
+      );
       expect(f.events.find((e) => e.event === 'fault')?.data).toMatchObject(fault);
       expect(output(f)).toMatch(/app: crafted upload/);
       expect(output(f)).not.toMatch(/secret intact/);
@@ -112,8 +121,17 @@ describe.skipIf(!can)(
       );
       expect(f.result).toMatchObject({
         status: 'fault',
-        fault: { library: 'lib', ownerLibrary: 'app', region: 'stack', access: 'write' },
+        fault: {
+          library: 'lib',
+          ownerLibrary: 'app',
+          region: 'stack',
+          access: 'write',
+          source: { file: 'libs/lib/lib.c', line: 7, function: 'poke' },
+        },
       });
+      expect(f.result.reason).toMatch(
+        /a pointer to a local of app crossed a gate; mark that local flexos_whitelist$/,
+      );
     });
 
     it('faults on a jump into the app’s code that skipped its gate (text, execute)', async () => {

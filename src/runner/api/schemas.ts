@@ -88,6 +88,12 @@ export const Fault = Type.Object({
   ownerCompartment: Type.Integer(),
   ownerLibrary: Type.String(),
   access: Type.Union([Type.Literal('read'), Type.Literal('write'), Type.Literal('execute')]),
+  /** The global or static variable the address lies in, from the program's symbols. */
+  variable: Type.Optional(Type.String()),
+  /** Where the faulting instruction is, in the user's own file (debug information). */
+  source: Type.Optional(
+    Type.Object({ file: Type.String(), line: Type.Integer(), function: Type.String() }),
+  ),
   /** `text`: code, hit by a call or jump that skipped its gate (an execute fault). */
   region: Type.Union([
     Type.Literal('text'),

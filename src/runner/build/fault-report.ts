@@ -126,8 +126,58 @@ export function describeFault(
   };
 }
 
-/** One line for people: "imgparse (compartment 1) wrote the data of app (compartment 0)". */
+/**
+ * One line for people: "imgparse (compartment 1) wrote `api_key` in the bss of app
+ * (compartment 0) at 0x420000, in pgm_decode at libs/imgparse/pgm.c:57".
+ */
 export function faultSentence(f: Fault): string {
   const verb = { read: 'read', write: 'wrote', execute: 'jumped into' }[f.access];
-  return `${f.library} (compartment ${f.compartment}) ${verb} the ${f.region} of ${f.ownerLibrary} (compartment ${f.ownerCompartment}) at ${f.address}`;
+  const what = f.variable ? `\`${f.variable}\` in the ${f.region}` : `the ${f.region}`;
+  const where = f.source ? `, in ${f.source.function} at ${f.source.file}:${f.source.line}` : '';
+  const hint =
+    f.region === 'stack'
+      ? `: a pointer to a local of ${f.ownerLibrary} crossed a gate; mark that local flexos_whitelist`
+      : '';
+  return `${f.library} (compartment ${f.compartment}) ${verb} ${what} of ${f.ownerLibrary} (compartment ${f.ownerCompartment}) at ${f.address}${where}${hint}`;
+}
+
+/** A symbol of the program with a size (`nm -n -S`): a variable or a function. */
+export interface SizedSymbol {
+  address: bigint;
+  size: bigint;
+  type: string;
+  name: string;
+}
+
+const SIZED = /^([0-9a-f]+) ([0-9a-f]+) (\w) (\S+)$/;
+
+export function readSymbols(nm: string): SizedSymbol[] {
+  const out: SizedSymbol[] = [];
+  for (const line of nm.split('\n')) {
+    const m = SIZED.exec(line.trim());
+    if (m?.[1] && m[2] && m[3] && m[4])
+      out.push({ address: BigInt(`0x${m[1]}`), size: BigInt(`0x${m[2]}`), type: m[3], name: m[4] });
+  }
+  return out;
+}
+
+/** The data, bss or read-only variable holding `address`, if one does. */
+export function variableAt(symbols: readonly SizedSymbol[], address: string): string | undefined {
+  const at = BigInt(address);
+  return symbols.find(
+    (s) => 'dDbBrR'.includes(s.type) && s.address <= at && at < s.address + s.size,
+  )?.name;
+}
+
+/**
+ * `addr2line -f -e prog ADDR`: the function, then `file:line` (`??` when unknown; a line may
+ * carry ` (discriminator N)`). The file is as the compiler saw it, in the job directory.
+ */
+export function readAddr2line(
+  out: string,
+): { function: string; file: string; line: number } | null {
+  const [fn, where] = out.trim().split('\n');
+  const m = /^(.*):(\d+)(?: \(discriminator \d+\))?$/.exec(where?.trim() ?? '');
+  if (!fn || fn === '??' || !m?.[1] || m[1] === '??' || !m[2]) return null;
+  return { function: fn.trim(), file: m[1], line: Number(m[2]) };
 }

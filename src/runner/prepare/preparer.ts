@@ -16,6 +16,8 @@ export interface Preparer {
     checked: Extract<CheckedJob, { status: 'ok' }>,
     sharing: SharingMode | undefined,
   ): Promise<Step<InstantiatedJob>>;
+  /** Starts the worker now, so the first job does not wait for it (a fresh one loads the parser). */
+  warm(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -149,6 +151,13 @@ export function createPreparer(options: { timeoutMs: number }): Preparer {
         ...(sharing ? { sharing } : {}),
       });
       return unwrap(a, (x) => (x.kind === 'instantiate' ? x.inst : undefined));
+    },
+    async warm() {
+      try {
+        await (worker && ready ? ready : start());
+      } catch {
+        // The first step will say why it failed.
+      }
     },
     async close() {
       const w = worker;

@@ -3,21 +3,15 @@ import { fileURLToPath } from 'node:url';
 import type { Mechanism } from '../../core/model.ts';
 import type { CParser, Workspace } from '../../core/pipeline/index.ts';
 import type { JobRequest, JobResult, RunnerLimits, TargetDescription } from '../api/schemas.ts';
-import { compileBuild, compiledLibraries, PROGRAM } from '../build/compile.ts';
+import { compileBuild, PROGRAM } from '../build/compile.ts';
 import { createJobDir, removeJobDir } from '../build/job-dir.ts';
 import type { SandboxHost } from '../sandbox/bwrap-args.ts';
 import { checkJob, instantiateJob } from '../build/prepare.ts';
 import { createPreparer, type Preparer, type Step } from '../prepare/preparer.ts';
 import type { Enforcement } from '../prepare/protocol.ts';
 import { MECHANISMS } from '../../core/model.ts';
-import {
-  describeFault,
-  faultSentence,
-  parseFaultReport,
-  readMarkers,
-  type LibraryMarkers,
-} from '../build/fault-report.ts';
-import { placeLibraries } from '../build/linker-script.ts';
+import { faultSentence, parseFaultReport } from '../build/fault-report.ts';
+import { explainFault } from './explain-fault.ts';
 import {
   buildReaper,
   probeSandbox,
@@ -70,6 +64,7 @@ export async function createNativeTarget(options: NativeTargetOptions): Promise<
     options.preparer === undefined
       ? createPreparer({ timeoutMs: options.limits.prepareMs })
       : options.preparer;
+  await preparer?.warm();
   const target: Target = {
     id: 'native',
     describe: () => description,
@@ -175,18 +170,13 @@ export async function createNativeTarget(options: NativeTargetOptions): Promise<
       durations.run = out.wallMs;
       ctx.emit({ event: 'metric', data: { name: 'run-wall', value: out.wallMs, unit: 'ms' } });
       const raw = mechanism === 'vm-ept' ? parseFaultReport(out.reports) : null;
-      if (raw && inst.build.artefacts) {
-        // Which library ran and whose data it hit: the layout's markers, read from the program.
-        const nm = await runSandboxed({ ...run, argv: ['nm', '-n', PROGRAM], writable: false });
-        const placed = placeLibraries(inst.build.artefacts, compiledLibraries(inst.build));
-        const markers: LibraryMarkers | null =
-          nm.exitCode === 0 ? readMarkers(nm.stdout, [...placed.keys()].sort()) : null;
-        const librariesOf = (c: number) =>
-          [...placed]
-            .filter(([, n]) => n === c)
-            .map(([l]) => l)
-            .sort();
-        const fault = describeFault(raw, markers, librariesOf);
+      if (raw) {
+        // Named from the program's symbols and debug information (binutils, in the sandbox).
+        const tool = async (argv: string[]) => {
+          const r = await runSandboxed({ ...run, argv, writable: false });
+          return r.exitCode === 0 ? r.stdout : null;
+        };
+        const fault = await explainFault(raw, inst.build, job.files, tool);
         ctx.emit({ event: 'fault', data: fault });
         return result('fault', {
           mechanism,
