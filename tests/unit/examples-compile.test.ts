@@ -40,6 +40,16 @@ interface Run {
 /** What each example must print when run natively, without any isolation. */
 const RUNS: Record<string, Run[]> = {
   hello: [{ args: [], status: 0, output: [/greeted 4 guests, printed 4 lines: ok/] }],
+  gatebench: [
+    {
+      args: [],
+      status: 0,
+      output: [
+        /plain call in one compartment: +[\d.]+ ns per call/,
+        /a gate costs \d+ plain calls/,
+      ],
+    },
+  ],
   iperf: [{ args: [], status: 0, output: [/8\.00 MiB in \d+ recv calls/, /data verified/] }],
   minikv: [
     {
