@@ -1,6 +1,6 @@
 import type { ConfigChange } from '../config/config-change.ts';
 import type { ImageConfig } from '../config/image-config.ts';
-import { parseImageConfig, toConfigEdits } from '../config/index.ts';
+import { createConfigEdits, parseImageConfig } from '../config/index.ts';
 import { createDiagnostic, type Diagnostic, type Fix } from '../diagnostics.ts';
 import {
   checkComponentAgainstImage,
@@ -73,9 +73,14 @@ function parseComponents(ws: Workspace, diagnostics: Diagnostic[]): ComponentSpe
  * on 40 components with 1,500 violations that is the difference between seconds and
  * milliseconds.
  */
-function createFixMaker(ws: Workspace, file: string | null): (changes: ConfigChange[]) => Fix[] {
+function createFixMaker(
+  ws: Workspace,
+  file: string | null,
+  config: ImageConfig | null,
+): (changes: ConfigChange[]) => Fix[] {
   const memo = new Map<string, Fix>();
   const text = file === null ? '' : (ws.files[file] ?? '');
+  let editor: ReturnType<typeof createConfigEdits> | undefined;
   // Each distinct change is verified by parsing the edited file once. A budget in parsed
   // characters keeps a huge image (10,000 libraries) answering in time: its first fixes come
   // with edits, later violations keep their message without a quick fix.
@@ -88,7 +93,8 @@ function createFixMaker(ws: Workspace, file: string | null): (changes: ConfigCha
       if (!fix) {
         if (budget < text.length) return [];
         budget -= text.length;
-        fix = { title: describeChange(change), edits: toConfigEdits(text, file, change) };
+        editor ??= createConfigEdits(text, file, { config, workspaceName: ws.name });
+        fix = { title: describeChange(change), edits: editor.edits(change) };
         memo.set(key, fix);
       }
       return [fix];
@@ -97,7 +103,7 @@ function createFixMaker(ws: Workspace, file: string | null): (changes: ConfigCha
 }
 
 /** Characters of config text the quick fixes of one check may parse to verify themselves. */
-const FIX_PARSE_BUDGET = 400_000;
+const FIX_PARSE_BUDGET = 250_000;
 
 export interface CheckOptions {
   /** Build quick fixes (text edits) for solver violations; on by default. */
@@ -140,7 +146,7 @@ export function checkWorkspace(ws: Workspace, options: CheckOptions = {}): Works
     const inImage = components.filter((c) => libraries.has(c.name));
     const placement = checkPlacement(config, inImage, { fixes: options.fixes !== false });
     violations = placement.violations;
-    const toFixes = createFixMaker(ws, options.fixes === false ? null : configFile);
+    const toFixes = createFixMaker(ws, options.fixes === false ? null : configFile, config);
     // Text edits are planned only for what a file can show (each distinct change costs a parse
     // of the config to verify it): 10,000 libraries would otherwise take minutes.
     const found = placement.diagnostics.map((d, i) => ({ d, i }));
