@@ -46,22 +46,54 @@ export function ownersFromSources(
   const owners = new Map<string, string>();
   const signatures = new Map<string, FunctionSignature>();
   for (const f of files) {
-    withCDocument(parser, f.file, f.text, (doc) => {
-      const isHeader = f.file.endsWith('.h');
-      for (const node of topLevel(doc.tree.rootNode)) {
-        const isDef = node.type === 'function_definition';
-        if (!isDef && !(isHeader && node.type === 'declaration')) continue;
-        if (node.children.some((c) => c.type === 'storage_class_specifier' && c.text === 'static'))
-          continue;
-        const fn = functionDeclarator(node);
-        const name = declaredName(fn);
-        if (!fn || !name || name.type !== 'identifier') continue;
-        if (!owners.has(name.text)) owners.set(name.text, f.lib);
-        if (!signatures.has(name.text)) signatures.set(name.text, signatureOf(node, fn));
-      }
-    });
+    for (const [name, signature] of fileFunctions(parser, f)) {
+      if (!owners.has(name)) owners.set(name, f.lib);
+      if (!signatures.has(name)) signatures.set(name, signature);
+    }
   }
   return { owners, signatures };
+}
+
+/**
+ * The functions one file offers, remembered by its name and text: porting each file of a
+ * workspace asks about all the others, and a file full of errors costs dozens of re-parses.
+ */
+const seen = new Map<string, [string, FunctionSignature][]>();
+/** At most this many characters of keys are kept (oldest first out). */
+const SEEN_CHARS = 8_000_000;
+let seenChars = 0;
+
+function fileFunctions(
+  parser: CParser,
+  f: { file: string; text: string },
+): [string, FunctionSignature][] {
+  const key = `${f.file}\u0000${f.text}`;
+  const known = seen.get(key);
+  if (known) return known;
+  const found: [string, FunctionSignature][] = [];
+  withCDocument(parser, f.file, f.text, (doc) => {
+    const isHeader = f.file.endsWith('.h');
+    for (const node of topLevel(doc.tree.rootNode)) {
+      const isDef = node.type === 'function_definition';
+      if (!isDef && !(isHeader && node.type === 'declaration')) continue;
+      if (node.children.some((c) => c.type === 'storage_class_specifier' && c.text === 'static'))
+        continue;
+      const fn = functionDeclarator(node);
+      const name = declaredName(fn);
+      if (!fn || !name || name.type !== 'identifier') continue;
+      found.push([name.text, signatureOf(node, fn)]);
+    }
+  });
+  for (const old of seen.keys()) {
+    if (seenChars + key.length <= SEEN_CHARS) break;
+    seen.delete(old);
+    seenChars -= old.length;
+  }
+  if (key.length <= SEEN_CHARS) {
+    seen.set(key, found);
+    seenChars += key.length;
+  }
+  return found;
 }
 
 /** Signatures of the functions a file declares or defines at top level (its own prototypes). */
