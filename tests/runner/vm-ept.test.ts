@@ -85,6 +85,22 @@ describe.skipIf(!can)(
       }
     });
 
+    it('measures a process-RPC gate with gatebench, reported as metric events', async () => {
+      const f = await job(loadExample('gatebench'));
+      expect(f.result.status).toBe('ok');
+      const metrics = f.events
+        .filter((e) => e.event === 'metric')
+        .map((e) => e.data as { name: string; value: number; unit: string });
+      const gate = metrics.find((m) => m.name === 'gate_ns');
+      const plain = metrics.find((m) => m.name === 'plain_call_ns');
+      console.log(
+        `gatebench on native/vm-ept: ${gate?.value} ns per gate, ${plain?.value} ns per call`,
+      );
+      expect(gate?.unit).toBe('ns');
+      // A round trip between two processes costs far more than a call.
+      expect(gate?.value).toBeGreaterThan(10 * (plain?.value ?? Infinity));
+    });
+
     it('stops imgparse’s crafted image with a fault: the parser wrote the app’s bss', async () => {
       const f = await job(loadExample('imgparse'), ['--crafted']);
       const fault = {

@@ -12,6 +12,7 @@ import type { Enforcement } from '../prepare/protocol.ts';
 import { MECHANISMS } from '../../core/model.ts';
 import { faultSentence, parseFaultReport } from '../build/fault-report.ts';
 import { explainFault } from './explain-fault.ts';
+import { createMetricScanner } from './metrics.ts';
 import {
   buildReaper,
   probeSandbox,
@@ -146,6 +147,7 @@ export async function createNativeTarget(options: NativeTargetOptions): Promise<
         });
 
       ctx.emit({ event: 'phase', data: { phase: 'run' } });
+      const metrics = createMetricScanner((m) => ctx.emit({ event: 'metric', data: m }));
       const run = {
         jobDir,
         host: sandboxHost,
@@ -163,10 +165,14 @@ export async function createNativeTarget(options: NativeTargetOptions): Promise<
         user,
         ...(job.stdin !== undefined ? { stdin: job.stdin } : {}),
         outputBytes: options.limits.outputBytes,
-        onOutput: (stream, text) => ctx.emit({ event: stream, data: { text } }),
+        onOutput: (stream, text) => {
+          ctx.emit({ event: stream, data: { text } });
+          if (stream === 'stdout') metrics.push(text);
+        },
         signal: ctx.signal,
         reports: true,
       });
+      metrics.end();
       durations.run = out.wallMs;
       ctx.emit({ event: 'metric', data: { name: 'run-wall', value: out.wallMs, unit: 'ms' } });
       const raw = mechanism === 'vm-ept' ? parseFaultReport(out.reports) : null;

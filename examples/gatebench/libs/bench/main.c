@@ -4,7 +4,8 @@
  * The loop calls counter_next() through a gate and checks every result, so no call can be
  * optimised away; a plain call to a function of bench's own compartment is timed the same
  * way as the baseline. Each measurement doubles its number of calls until it runs for at
- * least 100 ms, then reports the time per call.
+ * least 100 ms, then reports the time per call, also as `FLEXOS-METRIC` lines the runner
+ * turns into measurements.
  */
 #include <stdio.h>
 #include <time.h>
@@ -82,5 +83,8 @@ int main(void)
 	printf("  plain call in one compartment: %8.1f ns per call (%ld calls)\n", t_local, n_local);
 	printf("  gate bench -> counter:         %8.1f ns per call (%ld calls)\n", t_gate, n_gate);
 	printf("  a gate costs %.0f plain calls\n", t_gate / t_local);
+	/* For the runner: each becomes a `metric` event of the run. */
+	printf("FLEXOS-METRIC plain_call_ns=%.2f ns\n", t_local);
+	printf("FLEXOS-METRIC gate_ns=%.2f ns\n", t_gate);
 	return 0;
 }
