@@ -316,3 +316,54 @@ test('a runner address where nothing listens says how to start a runner', async 
     ...consoleErrors.filter((e) => !refused.includes(e)),
   );
 });
+
+test('a class runner started with --token runs jobs once the page has its token', async ({
+  page,
+  baseURL,
+  consoleErrors,
+}) => {
+  const { spawn } = await import('node:child_process');
+  const port = await closedPort();
+  const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
+  const args = ['src/runner/main.ts', '--port', String(port), '--allow-origin', origin];
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args, '--token', 's3cret'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    // It says where it listens once it is ready.
+    await new Promise<void>((resolve, reject) => {
+      let seen = '';
+      child.stdout?.on('data', (b: Buffer) => {
+        seen += b.toString();
+        if (seen.includes('(Ctrl+C to stop)')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`the runner exited (${code})`)));
+    });
+    await openPlayground(page);
+    await loadExample(page, 'hello');
+    await page.getByTestId('panel-tab-run').click();
+    await page.getByTestId('runner-settings').click();
+    await page.getByTestId('runner-url').fill(`http://127.0.0.1:${port}`);
+    await page.getByTestId('runner-url-save').click();
+    await expect(page.getByTestId('run-panel')).toHaveAttribute('data-connection', 'ok');
+    await chooseMechanism(page, 'fcalls');
+    // Without the token the job route refuses.
+    await page.getByTestId('run-button').click();
+    await expect(page.getByTestId('run-panel')).toContainText('a valid token is required', {
+      timeout: RUN_TIMEOUT,
+    });
+    const token = page.getByTestId('runner-token');
+    if (!(await token.isVisible())) await page.getByTestId('runner-settings').click();
+    await token.fill('s3cret');
+    await page.getByTestId('runner-url-save').click();
+    await expect(page.getByTestId('run-panel')).toHaveAttribute('data-connection', 'ok');
+    await page.getByTestId('run-button').click();
+    await expect(result(page)).toHaveAttribute('data-status', 'ok', { timeout: RUN_TIMEOUT });
+    expect(await page.evaluate(() => localStorage.getItem('flexos-runner-token'))).toBe('s3cret');
+    // The browser logs the refused request itself; that refusal is what this test wants.
+    const kept = consoleErrors.filter((e) => !/status of 401 \(Unauthorized\)/.test(e));
+    consoleErrors.splice(0, consoleErrors.length, ...kept);
+  } finally {
+    child.kill('SIGTERM');
+  }
+});

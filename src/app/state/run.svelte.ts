@@ -103,7 +103,7 @@ class RunStore {
    */
   async client(): Promise<RunnerClient> {
     const { createRunnerClient } = await import('../../runner/api/client.ts');
-    return createRunnerClient({ baseUrl: runnerSettings.url });
+    return createRunnerClient({ baseUrl: runnerSettings.url, token: runnerSettings.token });
   }
 
   /** Asks the runner for its health and targets; true when it answered as a runner. */

@@ -4,6 +4,8 @@
  * `http://192.168.1.10:8787` for a class runner started with `--allow-origin`.
  */
 const KEY = 'flexos-runner-url';
+/** The token a class runner started with `--token` asks for on its job routes. */
+const TOKEN_KEY = 'flexos-runner-token';
 
 /** Why `url` cannot be a runner address, or null when it can. */
 export function runnerUrlProblem(url: string): string | null {
@@ -25,6 +27,18 @@ export function runnerUrlProblem(url: string): string | null {
 
 class RunnerSettings {
   url = $state(read());
+  token = $state(readToken());
+
+  /** Sets and remembers the token (empty: none). */
+  setToken(token: string): void {
+    this.token = token.trim();
+    try {
+      if (this.token === '') localStorage.removeItem(TOKEN_KEY);
+      else localStorage.setItem(TOKEN_KEY, this.token);
+    } catch {
+      // Not remembered, still used.
+    }
+  }
 
   /** Sets and remembers the address; returns why not instead when it is unusable. */
   set(url: string): string | null {
@@ -45,6 +59,14 @@ function read(): string {
   try {
     const v = localStorage.getItem(KEY) ?? '';
     return runnerUrlProblem(v) === null ? v : '';
+  } catch {
+    return '';
+  }
+}
+
+function readToken(): string {
+  try {
+    return localStorage.getItem(TOKEN_KEY) ?? '';
   } catch {
     return '';
   }
