@@ -2,10 +2,21 @@
 // Installs what `npm start` / `npm test` need and is missing, so both work on a fresh clone:
 // npm packages (from the lock file), the wasm copies, and, when run as root on Debian, the
 // system packages the test suites drive (chromium for the browser tests, gcc for C checks,
-// bubblewrap for the runner's sandbox).
+// bubblewrap for the runner's sandbox, QEMU for the Intel MPK guest), and the guest's kernel.
 // Usage: node scripts/ensure-deps.mjs [start|test]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,7 +43,11 @@ function has(cmd) {
 function debianPackages() {
   /** command → Debian package providing it (bwrap: the runner's sandbox, tests/runner/) */
   const wanted = { gcc: 'gcc', bwrap: 'bubblewrap' };
-  if (purpose === 'test') wanted.chromium = 'chromium';
+  if (purpose === 'test') {
+    wanted.chromium = 'chromium';
+    // The Intel MPK runtime's tests boot a small Linux guest (tests/runner/mpk-qemu.test.ts).
+    wanted['qemu-system-x86_64'] = 'qemu-system-x86';
+  }
   const missing = Object.entries(wanted)
     .filter(([cmd]) => !has(cmd))
     .map(([, pkg]) => pkg);
@@ -53,6 +68,48 @@ function debianPackages() {
   apt(['install', '-y', '--no-install-recommends', ...missing]);
 }
 
+/**
+ * The Linux kernel the QEMU guest boots: Debian's cloud kernel, fetched with `apt-get download`
+ * and unpacked into a cache outside the repository (never committed), as
+ * `<cache>/guest-kernel/vmlinuz`. Best effort: without it the guest's tests say they are
+ * skipped.
+ */
+function guestKernel() {
+  if (purpose !== 'test' || !has('apt-get') || !has('dpkg-deb')) return;
+  const dir = join(
+    env.FLEXOS_CACHE ?? join(homedir(), '.cache', 'flexos-playground'),
+    'guest-kernel',
+  );
+  if (existsSync(join(dir, 'vmlinuz'))) return;
+  try {
+    const depends = execFileSync('apt-cache', ['depends', 'linux-image-cloud-amd64'], {
+      encoding: 'utf8',
+    });
+    const pkg = /Depends: (linux-image-[\w.+-]+-cloud-amd64)\b/.exec(depends)?.[1];
+    if (!pkg) throw new Error('no linux-image-*-cloud-amd64 package is known to apt');
+    const work = mkdtempSync(join(tmpdir(), 'flexos-kernel-'));
+    try {
+      console.log(`[ensure-deps] apt-get download ${pkg} (the QEMU guest's kernel)`);
+      execFileSync('apt-get', ['download', pkg], { cwd: work, stdio: 'inherit' });
+      const deb = readdirSync(work).find((f) => f.endsWith('.deb'));
+      if (!deb) throw new Error('apt-get download left no .deb');
+      execFileSync('dpkg-deb', ['-x', join(work, deb), join(work, 'x')]);
+      const boot = join(work, 'x', 'boot');
+      const vmlinuz = readdirSync(boot).find((f) => f.startsWith('vmlinuz-'));
+      if (!vmlinuz) throw new Error(`${deb} holds no vmlinuz`);
+      mkdirSync(dir, { recursive: true });
+      copyFileSync(join(boot, vmlinuz), join(dir, 'vmlinuz.part'));
+      renameSync(join(dir, 'vmlinuz.part'), join(dir, 'vmlinuz'));
+      writeFileSync(join(dir, 'version'), `${pkg}\n`);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  } catch (e) {
+    console.log(`[ensure-deps] no guest kernel (${e.message}): the QEMU tests will be skipped`);
+  }
+}
+
 if (npmPackagesStale()) run('npm', ['ci', '--no-audit', '--no-fund']);
 if (existsSync(join(root, 'scripts', 'copy-wasm.mjs'))) run('node', ['scripts/copy-wasm.mjs']);
 debianPackages();
+guestKernel();

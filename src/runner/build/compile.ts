@@ -155,11 +155,11 @@ export function compiledLibraries(build: WorkspaceBuild): string[] {
 /** `-D` flags of the runtime variant: vm-ept's process gates, shared stacks. */
 export function runtimeDefines(build: WorkspaceBuild): string[] {
   const a = build.artefacts;
-  if (a?.mechanism !== 'vm-ept') return [];
-  return [
-    '-DFLEXOS_VMEPT',
-    ...(a.sharing.effective === 'shared-stack' ? ['-DFLEXOS_SHARED_STACK'] : []),
-  ];
+  const variant = { 'vm-ept': '-DFLEXOS_VMEPT', 'intel-mpk': '-DFLEXOS_MPK' } as const;
+  const define =
+    a && (a.mechanism === 'vm-ept' || a.mechanism === 'intel-mpk') ? variant[a.mechanism] : null;
+  if (!a || define === null) return [];
+  return [define, ...(a.sharing.effective === 'shared-stack' ? ['-DFLEXOS_SHARED_STACK'] : [])];
 }
 
 function stoppedBy(out: SandboxOutcome, diagnostics: Diagnostic[]): CompileOutcome | null {

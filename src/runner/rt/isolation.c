@@ -133,6 +133,13 @@ uintptr_t flexos_heap_start(int comp)
 	return HEAP(comp + 1)->base;
 }
 
+uintptr_t flexos_heap_mapped_end(int comp)
+{
+	return HEAP(comp + 1)->mapped_end;
+}
+
+void (*flexos_heap_grown)(int comp, void *addr, size_t len);
+
 uintptr_t flexos_heap_span(void)
 {
 	return FLEXOS_HEAP_SPAN;
@@ -201,6 +208,8 @@ static void *bump(struct uk_alloc *a, size_t n)
 			munmap(p, grow);
 			return NULL;
 		}
+		if (flexos_heap_grown != NULL && a != HEAP(0))
+			flexos_heap_grown((int)(a - heaps) - 1, p, grow);
 		a->mapped_end += grow;
 	}
 	a->brk = end;

@@ -112,6 +112,7 @@ struct range {
 	uintptr_t start, end;
 	int comp;
 	enum region region;
+	int readonly; /* read-only data (rodata): protected PROT_READ */
 };
 
 /* Every compartment's private ranges: at most 6 each (text, data, bss, rodata, heap, stack). */
@@ -121,11 +122,12 @@ static int ncomps;	    /* compartments 0 .. ncomps - 1 exist */
 static int main_comp;	    /* the compartment whose library defines main */
 static int self = -1;	    /* the compartment this process is (vm-ept), else main_comp */
 static int shared_stacks; /* `shared-stack`: stacks are not private */
+static int separated;	    /* vm-ept or MPK: another compartment's range is off limits */
 
-static void add_range(uintptr_t start, uintptr_t end, int comp, enum region region)
+static void add_range(uintptr_t start, uintptr_t end, int comp, enum region region, int readonly)
 {
 	if (start < end && nranges < (int)(sizeof(ranges) / sizeof(ranges[0])))
-		ranges[nranges++] = (struct range){ start, end, comp, region };
+		ranges[nranges++] = (struct range){ start, end, comp, region, readonly };
 }
 
 static uintptr_t stack_base(int comp)
@@ -143,13 +145,14 @@ static void find_ranges(void)
 		if (s->data[0] == NULL)
 			continue;
 		ncomps = c + 1;
-		add_range((uintptr_t)s->text[0], (uintptr_t)s->text[1], c, R_TEXT);
-		add_range((uintptr_t)s->data[0], (uintptr_t)s->data[1], c, R_DATA);
-		add_range((uintptr_t)s->rodata[0], (uintptr_t)s->rodata[1], c, R_DATA);
-		add_range((uintptr_t)s->bss[0], (uintptr_t)s->bss[1], c, R_BSS);
-		add_range(flexos_heap_start(c), flexos_heap_start(c) + flexos_heap_span(), c, R_HEAP);
+		add_range((uintptr_t)s->text[0], (uintptr_t)s->text[1], c, R_TEXT, 1);
+		add_range((uintptr_t)s->data[0], (uintptr_t)s->data[1], c, R_DATA, 0);
+		add_range((uintptr_t)s->rodata[0], (uintptr_t)s->rodata[1], c, R_DATA, 1);
+		add_range((uintptr_t)s->bss[0], (uintptr_t)s->bss[1], c, R_BSS, 0);
+		add_range(flexos_heap_start(c), flexos_heap_start(c) + flexos_heap_span(), c, R_HEAP,
+			  0);
 		if (!shared_stacks)
-			add_range(stack_base(c), stack_base(c) + STACK_SIZE, c, R_STACK);
+			add_range(stack_base(c), stack_base(c) + STACK_SIZE, c, R_STACK, 0);
 		if (user_main >= (uintptr_t)s->text[0] && user_main < (uintptr_t)s->text[1])
 			main_comp = c;
 	}
@@ -234,13 +237,13 @@ static void on_fault(int sig, siginfo_t *info, void *context)
 		raise(sig);
 		_exit(128 + sig);
 	}
-	if (r == NULL || r->comp == self || control == NULL) {
+	if (r == NULL || r->comp == self || !separated) {
 		/* Not another compartment's memory (or nothing is separated): an ordinary crash. */
 		n = put_str(buf, n, sizeof(buf), "flexos: compartment ");
 		n = put_num(buf, n, sizeof(buf), (uintptr_t)self, 0);
 		n = put_str(buf, n, sizeof(buf),
 			    sig == SIGBUS ? ": bus error at " :
-			    control != NULL && addr < stack_base(self) &&
+			    separated && addr < stack_base(self) &&
 					    addr >= stack_base(self) - STACK_SIZE ?
 					  ": stack overflow (stacks are STACK_SIZE bytes) at " :
 					  ": segmentation fault at ");
@@ -316,7 +319,7 @@ static void *map_at(uintptr_t addr, size_t len, int shared)
 	return p;
 }
 
-static void map_stacks(void)
+static void __attribute__((unused)) map_stacks(void)
 {
 	for (int c = 0; c < ncomps; c++) {
 		map_at(stack_base(c), STACK_SIZE, shared_stacks);
@@ -507,7 +510,7 @@ static void keep_only(int c)
 	}
 }
 
-static void start_processes(void)
+static void __attribute__((unused)) start_processes(void)
 {
 	struct sigaction sa;
 
@@ -546,6 +549,146 @@ static void start_processes(void)
 	keep_only(main_comp);
 }
 
+
+/* ------------------------------------------------------------ Intel MPK */
+
+#ifdef FLEXOS_MPK
+/* One protection key per compartment for its data, bss, read-only data, heap and stack; key 0
+ * (every page not tagged) is shared: the shared data and heap, the data shadow stacks, the C
+ * library and the runtime. Running compartment c, PKRU opens key 0 and c's key only. */
+static int pkey_of[FLEXOS_MAX_COMPARTMENTS];
+/* Where frames of a call into compartment c start: the top of its stack, or just below the
+ * frames it had when it called out (a callback re-enters below them). */
+static uintptr_t sp_top[FLEXOS_MAX_COMPARTMENTS];
+
+static uint32_t pkru_for(int c)
+{
+	return 0xFFFFFFFCu & ~(3u << (2 * pkey_of[c]));
+}
+
+static inline void write_pkru(uint32_t pkru)
+{
+	__asm__ volatile("wrpkru" ::"a"(pkru), "c"(0), "d"(0) : "memory");
+}
+
+/*
+ * uint64_t flexos_mpk_switch(fn, args, stack_top, pkru_in, pkru_out, saved_sp):
+ * records the caller's stack pointer in *saved_sp, loads the six argument words (from the
+ * caller's stack, while its key is still open), moves to `stack_top`, writes `pkru_in`,
+ * calls `fn`, writes `pkru_out`, and returns to the caller's stack with fn's result.
+ */
+uint64_t flexos_mpk_switch(void *fn, const uint64_t *args, uintptr_t stack_top, uint32_t pkru_in,
+			   uint32_t pkru_out, uintptr_t *saved_sp);
+__asm__(".text\n"
+	".globl flexos_mpk_switch\n"
+	".type flexos_mpk_switch, @function\n"
+	"flexos_mpk_switch:\n"
+	"	push %rbp\n"
+	"	mov %rsp, %rbp\n"
+	"	push %rbx\n"
+	"	push %r12\n"
+	"	push %r13\n"
+	"	push %r14\n"
+	"	push %r15\n"
+	"	sub $8, %rsp\n"
+	"	mov %rsp, (%r9)\n"
+	"	mov %rdi, %r12\n"
+	"	mov %r8d, %r14d\n"
+	"	mov %ecx, %r15d\n"
+	"	mov %rsp, %rbx\n"
+	"	mov %rsi, %r13\n"
+	"	mov 0(%r13), %rdi\n"
+	"	mov 8(%r13), %rsi\n"
+	"	mov 16(%r13), %r10\n"
+	"	mov 24(%r13), %r11\n"
+	"	mov 32(%r13), %r8\n"
+	"	mov 40(%r13), %r9\n"
+	"	mov %rdx, %rsp\n"
+	"	mov %r15d, %eax\n"
+	"	xor %ecx, %ecx\n"
+	"	xor %edx, %edx\n"
+	"	wrpkru\n"
+	"	mov %r10, %rdx\n"
+	"	mov %r11, %rcx\n"
+	"	call *%r12\n"
+	"	mov %rax, %r15\n"
+	"	mov %r14d, %eax\n"
+	"	xor %ecx, %ecx\n"
+	"	xor %edx, %edx\n"
+	"	wrpkru\n"
+	"	mov %rbx, %rsp\n"
+	"	mov %r15, %rax\n"
+	"	add $8, %rsp\n"
+	"	pop %r15\n"
+	"	pop %r14\n"
+	"	pop %r13\n"
+	"	pop %r12\n"
+	"	pop %rbx\n"
+	"	pop %rbp\n"
+	"	ret\n"
+	".size flexos_mpk_switch, .-flexos_mpk_switch\n");
+
+uint64_t flexos_mpk_call(int from, int to, void *fn, int nargs, const uint64_t *args)
+{
+	uint64_t a[FLEXOS_GATE_MAX_ARGS] = { 0 };
+	int caller = self;
+	uintptr_t saved;
+	uint64_t r;
+
+	(void)from; /* the runtime knows which compartment runs */
+	memcpy(a, args, (size_t)nargs * sizeof(uint64_t));
+	if (!separated || to == caller || to < 0 || to >= ncomps)
+		return ((uint64_t(*)(uint64_t, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t))fn)(
+			a[0], a[1], a[2], a[3], a[4], a[5]);
+	saved = sp_top[caller];
+	self = to;
+	r = flexos_mpk_switch(fn, a, sp_top[to], pkru_for(to), pkru_for(caller), &sp_top[caller]);
+	self = caller;
+	sp_top[caller] = saved;
+	return r;
+}
+
+static void on_heap_grown(int comp, void *addr, size_t len)
+{
+	if (pkey_mprotect(addr, len, PROT_READ | PROT_WRITE, pkey_of[comp]) != 0)
+		fatal("cannot tag a heap page with its compartment's key");
+}
+
+static void mpk_setup(void)
+{
+	for (int c = 0; c < ncomps; c++) {
+		pkey_of[c] = pkey_alloc(0, 0);
+		if (pkey_of[c] < 0)
+			fatal("no protection key for a compartment (does this CPU have PKU?)");
+		sp_top[c] = stack_base(c) + STACK_SIZE;
+	}
+	for (int i = 0; i < nranges; i++) {
+		const struct range *r = &ranges[i];
+		int prot = r->readonly ? PROT_READ : PROT_READ | PROT_WRITE;
+
+		if (r->region == R_TEXT)
+			continue; /* keys govern data accesses, not instruction fetches */
+		if (r->region == R_HEAP) {
+			uintptr_t mapped = flexos_heap_mapped_end(r->comp);
+
+			if (mapped > r->start)
+				on_heap_grown(r->comp, (void *)r->start, mapped - r->start);
+			continue;
+		}
+		if (pkey_mprotect((void *)r->start, r->end - r->start, prot, pkey_of[r->comp]) != 0)
+			fatal("cannot tag a compartment's memory with its key");
+	}
+	flexos_heap_grown = on_heap_grown;
+	separated = 1;
+}
+
+static void run_user_main_mpk(void)
+{
+	write_pkru(pkru_for(main_comp));
+	run_user_main();
+}
+#endif
+
 int __wrap_main(int argc, char **argv, char **envp)
 {
 #ifdef FLEXOS_SHARED_STACK
@@ -561,13 +704,20 @@ int __wrap_main(int argc, char **argv, char **envp)
 	find_ranges();
 	self = main_comp;
 	catch_faults();
-#ifdef FLEXOS_VMEPT
+#if defined(FLEXOS_VMEPT)
 	/* Each compartment's process runs on a stack at an address of its own, unmapped in the
 	 * others: a pointer to a local that was not shared faults instead of reading a copy. */
 	map_stacks();
+	separated = 1;
 	start_processes();
 	on_stack(main_comp, run_user_main);
+#elif defined(FLEXOS_MPK)
+	/* Each compartment runs on a stack of its own, tagged with its key: gates switch both. */
+	map_stacks();
+	mpk_setup();
+	on_stack(main_comp, run_user_main_mpk);
 #else
 	run_user_main();
 #endif
+	return 0; /* not reached: the program exits */
 }

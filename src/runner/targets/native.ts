@@ -175,7 +175,7 @@ export async function createNativeTarget(options: NativeTargetOptions): Promise<
       metrics.end();
       durations.run = out.wallMs;
       ctx.emit({ event: 'metric', data: { name: 'run-wall', value: out.wallMs, unit: 'ms' } });
-      const raw = mechanism === 'vm-ept' ? parseFaultReport(out.reports) : null;
+      const raw = mechanism !== 'fcalls' ? parseFaultReport(out.reports) : null;
       if (raw) {
         // Named from the program's symbols and debug information (binutils, in the sandbox).
         const tool = async (argv: string[]) => {
@@ -233,9 +233,7 @@ function describeNative(
   sandbox: { ok: true } | { ok: false; reason: string },
 ): TargetDescription {
   const missing = !host.gcc ? 'gcc is not installed' : !sandbox.ok ? sandbox.reason : undefined;
-  const pku = host.pku
-    ? 'this CPU has protection keys (pku, ospke), but the runner has no MPK runtime yet'
-    : 'this CPU has no protection keys (no pku/ospke in /proc/cpuinfo)';
+  const pku = host.pku ? null : 'this CPU has no protection keys (no pku/ospke in /proc/cpuinfo)';
   return {
     id: 'native',
     label: 'Linux process (native)',
@@ -248,7 +246,13 @@ function describeNative(
         label: 'function calls: nothing is separated',
         ...(missing === undefined ? {} : { reason: missing }),
       },
-      { mechanism: 'intel-mpk', enforced: false, label: 'Intel MPK protection keys', reason: pku },
+      {
+        mechanism: 'intel-mpk',
+        // The same runtime as the QEMU guest's (rt/start.c), with the CPU's own keys.
+        enforced: missing === undefined && pku === null,
+        label: 'Intel MPK protection keys',
+        ...(missing !== undefined ? { reason: missing } : pku !== null ? { reason: pku } : {}),
+      },
       {
         mechanism: 'vm-ept',
         enforced: missing === undefined,

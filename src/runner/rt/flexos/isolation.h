@@ -90,10 +90,9 @@ void uk_pfree(struct uk_alloc *a, void *ptr, unsigned long num_pages);
 #define _flexos_no_gate(mechanism)                                                          \
 	_Static_assert(0, "this runtime has no " mechanism " gates: build with fcalls")
 
-#define flexos_intelpku_gate(...) _flexos_no_gate("intel-mpk")
-#define flexos_intelpku_gate_r(...) _flexos_no_gate("intel-mpk")
-#ifdef FLEXOS_VMEPT
-uint64_t flexos_vmept_call(int from, int to, void *fn, int nargs, const uint64_t *args);
+/* ---------------------------------------------------------------- gates that cross
+ * Arguments and results cross as register words: only integers, enums, booleans and pointers
+ * (checked at compile time), at most FLEXOS_GATE_MAX_ARGS. */
 
 #define _flexos_nargs(...) _flexos_nargs_(0, ##__VA_ARGS__, 8, 7, 6, 5, 4, 3, 2, 1, 0)
 #define _flexos_nargs_(_0, _1, _2, _3, _4, _5, _6, _7, _8, n, ...) n
@@ -105,7 +104,7 @@ uint64_t flexos_vmept_call(int from, int to, void *fn, int nargs, const uint64_t
 #define _flexos_word(a)                                                                     \
 	(__extension__({                                                                    \
 		_Static_assert(_flexos_is_word(a),                                          \
-			       "a vm-ept gate passes integers and pointers only");          \
+			       "a gate passes integers and pointers only");                 \
 		(uint64_t)(uintptr_t)(a);                                                   \
 	}))
 #define _flexos_w0()
@@ -127,23 +126,42 @@ uint64_t flexos_vmept_call(int from, int to, void *fn, int nargs, const uint64_t
 	_Static_assert(_flexos_nargs(__VA_ARGS__) <= FLEXOS_GATE_MAX_ARGS,                  \
 		       "a gate passes at most 6 arguments")
 
-#define flexos_vmept_gate(from, to, fn, ...)                                                \
+/* A gate through `call` (the runtime's crossing), with or without its result. */
+#define _flexos_cross(call, from, to, fn, ...)                                              \
 	do {                                                                                \
 		_flexos_check_gate(from, to, ##__VA_ARGS__);                                \
-		(void)flexos_vmept_call((from), (to), (void *)(fn),                         \
-					_flexos_nargs(__VA_ARGS__),                         \
-					_flexos_args(__VA_ARGS__));                         \
+		(void)call((from), (to), (void *)(fn), _flexos_nargs(__VA_ARGS__),          \
+			   _flexos_args(__VA_ARGS__));                                      \
 	} while (0)
-
-#define flexos_vmept_gate_r(from, to, ret, fn, ...)                                         \
+#define _flexos_cross_r(call, from, to, ret, fn, ...)                                       \
 	do {                                                                                \
 		_flexos_check_gate(from, to, ##__VA_ARGS__);                                \
 		_Static_assert(_flexos_is_word((fn)(__VA_ARGS__)),                          \
-			       "a vm-ept gate returns integers and pointers only");         \
-		(ret) = (__typeof__((fn)(__VA_ARGS__)))flexos_vmept_call(                   \
-			(from), (to), (void *)(fn), _flexos_nargs(__VA_ARGS__),             \
-			_flexos_args(__VA_ARGS__));                                         \
+			       "a gate returns integers and pointers only");                \
+		(ret) = (__typeof__((fn)(__VA_ARGS__)))call((from), (to), (void *)(fn),     \
+							    _flexos_nargs(__VA_ARGS__),     \
+							    _flexos_args(__VA_ARGS__));     \
 	} while (0)
+
+#ifdef FLEXOS_MPK
+/* Intel MPK (start.c, mpk.c): switch the protection-key rights and the stack, call, back. */
+uint64_t flexos_mpk_call(int from, int to, void *fn, int nargs, const uint64_t *args);
+#define flexos_intelpku_gate(from, to, fn, ...)                                             \
+	_flexos_cross(flexos_mpk_call, from, to, fn, ##__VA_ARGS__)
+#define flexos_intelpku_gate_r(from, to, ret, fn, ...)                                      \
+	_flexos_cross_r(flexos_mpk_call, from, to, ret, fn, ##__VA_ARGS__)
+#else
+#define flexos_intelpku_gate(...) _flexos_no_gate("intel-mpk")
+#define flexos_intelpku_gate_r(...) _flexos_no_gate("intel-mpk")
+#endif
+
+#ifdef FLEXOS_VMEPT
+/* vm-ept as one process per compartment (start.c): an RPC to the callee's process. */
+uint64_t flexos_vmept_call(int from, int to, void *fn, int nargs, const uint64_t *args);
+#define flexos_vmept_gate(from, to, fn, ...)                                                \
+	_flexos_cross(flexos_vmept_call, from, to, fn, ##__VA_ARGS__)
+#define flexos_vmept_gate_r(from, to, ret, fn, ...)                                         \
+	_flexos_cross_r(flexos_vmept_call, from, to, ret, fn, ##__VA_ARGS__)
 #else
 #define flexos_vmept_gate(...) _flexos_no_gate("vm-ept")
 #define flexos_vmept_gate_r(...) _flexos_no_gate("vm-ept")
