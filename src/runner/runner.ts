@@ -6,6 +6,8 @@ import { DEFAULT_LIMITS } from './limits.ts';
 import { createRunnerServer, type RunnerServer } from './service/server.ts';
 import { prepareStaticApp, registerStaticApp } from './service/static-app.ts';
 import { createNativeTarget } from './targets/native.ts';
+import { setUpGuest } from './targets/guest-setup.ts';
+import { createPreparer } from './prepare/preparer.ts';
 import type { HostFeatures } from './targets/host.ts';
 import type { Target } from './targets/target.ts';
 
@@ -48,14 +50,20 @@ export async function startRunner(options: RunnerOptions = {}): Promise<StartedR
   const site = options.appDir === undefined ? null : await prepareStaticApp(options.appDir);
   const parser = await createNodeCParser();
   const jobsRoot = createJobsRoot();
+  // Both targets check and rewrite jobs in one worker thread.
+  const preparer = options.targets ? null : createPreparer({ timeoutMs: limits.prepareMs });
+  const common = {
+    parser,
+    limits,
+    jobsRoot,
+    preparer,
+    ...(options.hostFeatures ? { host: options.hostFeatures } : {}),
+    ...(options.uidBase !== undefined ? { uidBase: options.uidBase } : {}),
+  };
   const targets = options.targets ?? [
-    await createNativeTarget({
-      parser,
-      limits,
-      jobsRoot,
-      ...(options.hostFeatures ? { host: options.hostFeatures } : {}),
-      ...(options.uidBase !== undefined ? { uidBase: options.uidBase } : {}),
-    }),
+    await createNativeTarget(common),
+    // Protection keys everywhere: QEMU emulates them (available where QEMU and the kernel are).
+    await createNativeTarget({ ...common, guest: setUpGuest(jobsRoot) }),
   ];
   const server = createRunnerServer({
     targets,

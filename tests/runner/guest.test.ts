@@ -37,3 +37,26 @@ describe('the guest console', () => {
     expect(readGuestOutput('booting').exit).toBeNull();
   });
 });
+
+describe('the guest console, as it streams', () => {
+  const text =
+    'hello\r\n\r\nworld\nlast without newline\n\u001eFLEXOS-REPORT {"fault":{}}\n\n\u001eFLEXOS-EXIT 2 0\n';
+
+  it('passes the same output and control lines however the console is cut', async () => {
+    const { createConsoleFilter } = await import('../../src/runner/qemu/guest.ts');
+    const whole = readGuestOutput(text);
+    for (let i = 0; i <= text.length; i++) {
+      let out = '';
+      const control: string[] = [];
+      const f = createConsoleFilter(
+        (t) => (out += t),
+        (l) => control.push(l),
+      );
+      f.push(text.slice(0, i));
+      f.push(text.slice(i));
+      f.end();
+      expect(out, `cut at ${i}`).toBe(`${whole.output}\n`.replace(/\n\n$/, '\n'));
+      expect(control).toEqual(['REPORT {"fault":{}}', 'EXIT 2 0']);
+    }
+  });
+});

@@ -16,6 +16,7 @@ import {
   programWorkspace,
   root,
   runJob,
+  RUNNER_FILES,
 } from './native-helpers.ts';
 
 const can = hasToolchain();
@@ -43,7 +44,7 @@ afterEach(() => {
 });
 
 /** What the jobs folder holds besides the runner's own helper. */
-const jobDirs = () => readdirSync(runner.jobsRoot).filter((n) => n !== 'reaper');
+const jobDirs = () => readdirSync(runner.jobsRoot).filter((n) => !RUNNER_FILES.includes(n));
 
 const run = (main: string, args: string[] = [], onEvent?: (e: SseEvent) => void) =>
   runJob(runner.url, { files: programWorkspace(main), target: 'native', args }, onEvent);

@@ -20,7 +20,8 @@ import { linkerScript, objectOf, placeLibraries } from '../../src/runner/build/l
 import { withMechanism } from '../../src/runner/build/with-mechanism.ts';
 import { initramfs } from '../../src/runner/qemu/initramfs.ts';
 import { guestKernel, qemuArgs, readGuestOutput } from '../../src/runner/qemu/guest.ts';
-import { loadExample, root } from './native-helpers.ts';
+import { startRunner } from '../../src/runner/runner.ts';
+import { loadExample, output, root, runJob } from './native-helpers.ts';
 
 const rt = join(root, 'src/runner/rt');
 const kernel = guestKernel();
@@ -187,3 +188,57 @@ describe.skipIf(!can)(
     }, 60_000);
   },
 );
+
+describe.skipIf(!can)(can ? 'the qemu-mpk target' : `the qemu-mpk target (skipped: ${why})`, () => {
+  let runner: Awaited<ReturnType<typeof startRunner>>;
+  beforeAll(async () => {
+    runner = await startRunner();
+  });
+  afterAll(async () => {
+    await runner?.close();
+  });
+  const job = (files: Record<string, string>, args: string[] = []) =>
+    runJob(runner.url, { files, target: 'qemu-mpk', mechanism: 'intel-mpk', args });
+
+  it('runs hello with protection keys: submit → done', async () => {
+    const f = await job(loadExample('hello'));
+    console.log(
+      `hello on qemu-mpk/intel-mpk: submit → done in ${f.ms.toFixed(0)} ms`,
+      f.result.durations,
+    );
+    expect(f.result).toMatchObject({ status: 'ok', exitCode: 0, target: 'qemu-mpk' });
+    expect(output(f)).toMatch(/printed 4 lines: ok\n$/);
+  }, 60_000);
+
+  it('ends imgparse --crafted as a fault naming api_key and the line of pgm.c', async () => {
+    const f = await job(loadExample('imgparse'), ['--crafted']);
+    const pgm = loadExample('imgparse')['libs/imgparse/pgm.c'] ?? '';
+    const line = pgm.split('\n').findIndex((l) => l.includes('pixels[i] = v;')) + 1;
+    expect(f.result).toMatchObject({
+      status: 'fault',
+      fault: {
+        library: 'imgparse',
+        ownerLibrary: 'app',
+        region: 'bss',
+        access: 'write',
+        variable: 'api_key',
+        source: { file: 'libs/imgparse/pgm.c', line, function: 'pgm_decode' },
+      },
+    });
+  }, 60_000);
+
+  it('ends a forgotten whitelist as a fault on the app’s stack with the fix to make', async () => {
+    const files = loadExample('hello');
+    const main = files['libs/app/main.c'] ?? '';
+    const planted = main.replace(
+      /size_t greeted __attribute__\(\(flexos_whitelist\)\)/,
+      'size_t greeted',
+    );
+    const f = await job({ ...files, 'libs/app/main.c': planted });
+    expect(f.result).toMatchObject({
+      status: 'fault',
+      fault: { library: 'greeter', ownerLibrary: 'app', region: 'stack' },
+    });
+    expect(f.result.reason).toMatch(/mark that local flexos_whitelist$/);
+  }, 60_000);
+});

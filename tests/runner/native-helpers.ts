@@ -95,3 +95,6 @@ export function processesOf(uids: number[]): string[] {
   const r = spawnSync('ps', ['-eo', 'uid=,pid=,comm='], { encoding: 'utf8' });
   return r.stdout.split('\n').filter((l) => uids.includes(Number(l.trim().split(/\s+/)[0])));
 }
+
+/** The runner's own files in its jobs folder (not job directories). */
+export const RUNNER_FILES = ['reaper', 'guest-init'];

@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toLineColumn } from '../../src/core/diagnostics.ts';
 import { readdirSync } from 'node:fs';
 import { startRunner, type StartedRunner } from '../../src/runner/runner.ts';
-import { hasToolchain, loadExample, output, programWorkspace, runJob } from './native-helpers.ts';
+import {
+  hasToolchain,
+  loadExample,
+  output,
+  programWorkspace,
+  runJob,
+  RUNNER_FILES,
+} from './native-helpers.ts';
 
 const can = hasToolchain();
 let runner: StartedRunner;
@@ -43,7 +50,7 @@ describe.skipIf(!can)(
         .filter((e) => e.event === 'phase')
         .map((e) => (e.data as { phase: string }).phase);
       expect(phases).toEqual(['check', 'rewrite', 'compile', 'run']);
-      expect(readdirSync(runner.jobsRoot).filter((n) => n !== 'reaper')).toEqual([]);
+      expect(readdirSync(runner.jobsRoot).filter((n) => !RUNNER_FILES.includes(n))).toEqual([]);
     });
 
     it('runs every example under fcalls; imgparse’s crafted image overwrites the secret', async () => {

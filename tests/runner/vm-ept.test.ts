@@ -9,7 +9,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TargetsResponse } from '../../src/runner/api/schemas.ts';
 import { startRunner, type StartedRunner } from '../../src/runner/runner.ts';
 import { DEFAULT_UID_BASE } from '../../src/runner/targets/native.ts';
-import { hasToolchain, loadExample, output, processesOf, runJob } from './native-helpers.ts';
+import {
+  hasToolchain,
+  loadExample,
+  output,
+  processesOf,
+  runJob,
+  RUNNER_FILES,
+} from './native-helpers.ts';
 
 const can = hasToolchain();
 const uidBase = DEFAULT_UID_BASE + 200;
@@ -25,7 +32,7 @@ afterEach(() => {
   if (!can) return;
   // A fault or exit() in one compartment's process takes every process of the program along.
   expect(processesOf([uidBase, uidBase + 1]), 'sandbox processes left').toEqual([]);
-  expect(readdirSync(runner.jobsRoot).filter((n) => n !== 'reaper')).toEqual([]);
+  expect(readdirSync(runner.jobsRoot).filter((n) => !RUNNER_FILES.includes(n))).toEqual([]);
 });
 
 /** Two vm-ept compartments: `app` (0) calls into `lib` (1). */

@@ -44,6 +44,8 @@ export interface CompileRequest {
   user: { uid: number; gid: number } | null;
   outputBytes: number;
   signal: AbortSignal;
+  /** Link statically: the program runs in a guest with nothing but itself (qemu-mpk). */
+  staticLink?: boolean;
 }
 
 export type CompileOutcome =
@@ -120,6 +122,7 @@ export async function compileBuild(req: CompileRequest): Promise<CompileOutcome>
   const objects = libs.map(objectOf);
   const link = await step([
     'gcc',
+    ...(req.staticLink ? ['-static'] : []),
     '-no-pie',
     '-O1',
     '-g',

@@ -82,3 +82,71 @@ export function readGuestOutput(console: string): GuestOutput {
   }
   return { output, reports, exit };
 }
+
+/**
+ * `readGuestOutput` for a console that arrives in pieces: the program's output is passed on
+ * as it comes, the control lines go to `onControl` (`REPORT {...}`, `EXIT c s`). Only the
+ * start of a line that could still become a control line is held back, and one empty line
+ * (guest-init's separator, dropped when a control line follows).
+ */
+export function createConsoleFilter(
+  onOutput: (text: string) => void,
+  onControl: (line: string) => void,
+) {
+  /** The current line so far, while it may still be a control line. */
+  let head = '';
+  /** The current line was passed on already: the rest of it is output too. */
+  let passing = false;
+  let control = false;
+  let blank = false;
+  const flushBlank = () => {
+    if (blank) onOutput('\n');
+    blank = false;
+  };
+  const push = (chunk: string) => {
+    for (const part of chunk.replace(/\r/g, '').split(/(\n)/)) {
+      if (part === '') continue;
+      if (part === '\n') {
+        if (control) onControl(head.slice(CONTROL.length));
+        else if (passing) onOutput('\n');
+        else if (head === '') {
+          flushBlank();
+          blank = true;
+        } else {
+          flushBlank();
+          onOutput(`${head}\n`);
+        }
+        head = '';
+        passing = control = false;
+        continue;
+      }
+      if (passing) {
+        onOutput(part);
+        continue;
+      }
+      head += part;
+      if (control) continue;
+      if (head.startsWith(CONTROL)) {
+        control = true;
+        blank = false;
+      } else if (!CONTROL.startsWith(head)) {
+        flushBlank();
+        onOutput(head);
+        head = '';
+        passing = true;
+      }
+    }
+  };
+  return {
+    push,
+    end(): void {
+      if (control) onControl(head.slice(CONTROL.length));
+      else {
+        flushBlank();
+        if (head !== '') onOutput(head);
+      }
+      head = '';
+      passing = control = blank = false;
+    },
+  };
+}

@@ -13,6 +13,8 @@ import { MECHANISMS } from '../../core/model.ts';
 import { faultSentence, parseFaultReport } from '../build/fault-report.ts';
 import { explainFault } from './explain-fault.ts';
 import { createMetricScanner } from './metrics.ts';
+import { describeGuest, runInGuest } from './guest-run.ts';
+import type { GuestSetup } from './guest-setup.ts';
 import {
   buildReaper,
   probeSandbox,
@@ -39,6 +41,11 @@ export interface NativeTargetOptions {
    * long to read never delays the service; null does it in this thread with `parser`.
    */
   preparer?: Preparer | null;
+  /**
+   * Run in a QEMU guest whose emulated CPU enforces protection keys (target `qemu-mpk`)
+   * instead of as a Linux process here: what `setUpGuest` found.
+   */
+  guest?: GuestSetup;
 }
 
 const DEFAULT_RT = fileURLToPath(new URL('../rt', import.meta.url));
@@ -60,14 +67,16 @@ export async function createNativeTarget(options: NativeTargetOptions): Promise<
   const sandbox = reaper.ok
     ? await probeSandbox(options.jobsRoot, sandboxHost, options.limits.run, sandboxUser(0, uidBase))
     : reaper;
-  const description = describeNative(host, sandbox);
+  const guest = options.guest;
+  const id = guest ? 'qemu-mpk' : 'native';
+  const description = guest ? describeGuest(guest, sandbox) : describeNative(host, sandbox);
   const preparer =
     options.preparer === undefined
       ? createPreparer({ timeoutMs: options.limits.prepareMs })
       : options.preparer;
   await preparer?.warm();
   const target: Target = {
-    id: 'native',
+    id,
     describe: () => description,
     run: (job, ctx) => runNative(job, ctx),
     close: async () => preparer?.close(),
@@ -77,7 +86,7 @@ export async function createNativeTarget(options: NativeTargetOptions): Promise<
     const durations: JobResult['durations'] = {};
     const result = (status: JobResult['status'], rest: Partial<JobResult> = {}): JobResult => ({
       status,
-      target: 'native',
+      target: id,
       mechanism: null,
       exitCode: null,
       signal: null,
@@ -136,6 +145,7 @@ export async function createNativeTarget(options: NativeTargetOptions): Promise<
         user,
         outputBytes: options.limits.outputBytes,
         signal: ctx.signal,
+        staticLink: guest !== undefined,
       });
       durations.compile = performance.now() - t;
       diagnostics.push(...compiled.diagnostics);
@@ -156,22 +166,27 @@ export async function createNativeTarget(options: NativeTargetOptions): Promise<
         outputBytes: options.limits.outputBytes,
         signal: ctx.signal,
       };
-      const out = await runSandboxed({
-        argv: [PROGRAM, ...(job.args ?? [])],
-        jobDir,
-        writable: false,
-        host: sandboxHost,
-        limits: options.limits.run,
-        user,
-        ...(job.stdin !== undefined ? { stdin: job.stdin } : {}),
-        outputBytes: options.limits.outputBytes,
-        onOutput: (stream, text) => {
-          ctx.emit({ event: stream, data: { text } });
-          if (stream === 'stdout') metrics.push(text);
-        },
-        signal: ctx.signal,
-        reports: true,
-      });
+      const out = await (guest?.ok
+        ? runInGuest(guest, { ...run, args: job.args ?? [], stdin: job.stdin ?? '' }, (text) => {
+            ctx.emit({ event: 'stdout', data: { text } });
+            metrics.push(text);
+          })
+        : runSandboxed({
+            argv: [PROGRAM, ...(job.args ?? [])],
+            jobDir,
+            writable: false,
+            host: sandboxHost,
+            limits: options.limits.run,
+            user,
+            ...(job.stdin !== undefined ? { stdin: job.stdin } : {}),
+            outputBytes: options.limits.outputBytes,
+            onOutput: (stream, text) => {
+              ctx.emit({ event: stream, data: { text } });
+              if (stream === 'stdout') metrics.push(text);
+            },
+            signal: ctx.signal,
+            reports: true,
+          }));
       metrics.end();
       durations.run = out.wallMs;
       ctx.emit({ event: 'metric', data: { name: 'run-wall', value: out.wallMs, unit: 'ms' } });
