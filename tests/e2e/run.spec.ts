@@ -367,3 +367,31 @@ test('a class runner started with --token runs jobs once the page has its token'
     child.kill('SIGTERM');
   }
 });
+
+test('imgparse --crafted on the QEMU guest with protection keys ends in a fault naming api_key', async ({
+  page,
+}, testInfo) => {
+  await openPlayground(page);
+  await loadExample(page, 'imgparse');
+  await openRunPanel(page);
+  const target = page.getByTestId('run-target');
+  const offered = await target.locator('option[value="qemu-mpk"]').count();
+  test.skip(offered === 0, 'this runner has no qemu-mpk target');
+  await target.selectOption('qemu-mpk');
+  const mpk = page.locator('[data-testid="run-mechanism"][data-mechanism="intel-mpk"]');
+  test.skip(await mpk.isDisabled(), 'QEMU or its guest kernel is missing here');
+  await chooseMechanism(page, 'intel-mpk');
+  await page.getByTestId('run-args').fill('--crafted');
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(result(page)).toHaveAttribute('data-status', 'fault', { timeout: RUN_TIMEOUT });
+  await expect(page.getByTestId('run-fault')).toHaveAttribute('data-library', 'imgparse');
+  await expect(page.getByTestId('run-fault-variable')).toHaveText('api_key');
+  await expect(page.getByTestId('run-fault-source')).toHaveText(/^libs\/imgparse\/pgm\.c:\d+$/);
+  await page.screenshot({ path: testInfo.outputPath('run-imgparse-crafted-qemu-mpk.png') });
+  // The line is one click away.
+  await page.getByTestId('run-fault-source').click();
+  await expect(page.locator('[data-testid="editor-tab"][aria-selected="true"]')).toHaveAttribute(
+    'data-path',
+    'libs/imgparse/pgm.c',
+  );
+});
