@@ -94,7 +94,7 @@ function createAdjacency(n: number, adj: readonly number[][]): (u: number, v: nu
 /**
  * A maximum clique by branch and bound on candidate sets (bounds: |clique| + |candidates|, and
  * 1 + the degree of the vertex added, since every member is its neighbour). After `maxSteps`
- * expansions it returns the largest found so far: still a clique, so still a lower bound,
+ * steps (candidates looked at) it returns the largest found so far: still a clique, so still a lower bound,
  * just perhaps not the best one. Candidates are narrowed through the neighbour list when it
  * is the shorter, so a sparse graph of 10,000 vertices costs its edges, not 10⁸ tests.
  */
@@ -119,7 +119,9 @@ export function maximumClique(
       const v = candidates[k]!;
       const neighbours = adj[v]!;
       if (neighbours.length + 1 <= best.length) continue;
-      steps++;
+      // Counted in candidates looked at, not expansions: on a dense graph of 50 vertices an
+      // expansion scans them all, and 20 million expansions took seconds (fuzz seed 11712).
+      steps += Math.min(neighbours.length, candidates.length - k);
       let next: number[];
       if (neighbours.length < candidates.length - k - 1) {
         rank ??= new Map(candidates.map((u, i) => [u, i]));
