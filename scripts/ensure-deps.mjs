@@ -43,11 +43,9 @@ function has(cmd) {
 function debianPackages() {
   /** command → Debian package providing it (bwrap: the runner's sandbox, tests/runner/) */
   const wanted = { gcc: 'gcc', bwrap: 'bubblewrap' };
-  if (purpose === 'test') {
-    wanted.chromium = 'chromium';
-    // The Intel MPK runtime's tests boot a small Linux guest (tests/runner/mpk-qemu.test.ts).
-    wanted['qemu-system-x86_64'] = 'qemu-system-x86';
-  }
+  // The runner's qemu-mpk target boots a small Linux guest with emulated protection keys.
+  wanted['qemu-system-x86_64'] = 'qemu-system-x86';
+  if (purpose === 'test') wanted.chromium = 'chromium';
   const missing = Object.entries(wanted)
     .filter(([cmd]) => !has(cmd))
     .map(([, pkg]) => pkg);
@@ -75,7 +73,7 @@ function debianPackages() {
  * skipped.
  */
 function guestKernel() {
-  if (purpose !== 'test' || !has('apt-get') || !has('dpkg-deb')) return;
+  if (!has('apt-get') || !has('dpkg-deb')) return;
   const dir = join(
     env.FLEXOS_CACHE ?? join(homedir(), '.cache', 'flexos-playground'),
     'guest-kernel',
