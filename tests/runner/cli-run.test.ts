@@ -100,6 +100,29 @@ describe.skipIf(!can)(
       expect(plain.code).toBe(1);
     }, 60_000);
 
+    it('runs imgparse --crafted on qemu-mpk: a protection-key fault naming api_key', async (ctx) => {
+      const targets = (await (await fetch(`${runner?.url}/api/targets`)).json()) as {
+        targets: { id: string; available: boolean }[];
+      };
+      if (!targets.targets.some((t) => t.id === 'qemu-mpk' && t.available)) ctx.skip();
+      const imgparse = join(root, 'examples', 'imgparse');
+      const r = await flexos([
+        'run',
+        imgparse,
+        '--runner',
+        `${runner?.url}`,
+        '--target',
+        'qemu-mpk',
+        '--',
+        '--crafted',
+      ]);
+      expect(r.stderr).toMatch(
+        /library imgparse \(compartment 1\) wrote to 0x[0-9a-f]+ \(api_key\),/,
+      );
+      expect(r.stderr).toMatch(/ {2}at libs\/imgparse\/pgm\.c:\d+, in pgm_decode/);
+      expect(r.code).toBe(1);
+    }, 60_000);
+
     it('maps a compiler error to the user’s path:line:col and exits 1', async () => {
       const dir = join(tmp, 'broken');
       cpSync(HELLO, dir, { recursive: true });
