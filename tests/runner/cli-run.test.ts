@@ -21,6 +21,7 @@ import { main } from '../../src/cli/main.ts';
 import { createNodeIo } from '../../src/cli/node-io.ts';
 import { faultBlock, statusLine } from '../../src/cli/run-output.ts';
 import type { Fault, JobResult } from '../../src/runner/api/index.ts';
+import { detectHost } from '../../src/runner/targets/host.ts';
 import { startRunner, type StartedRunner } from '../../src/runner/runner.ts';
 import { hasToolchain, programWorkspace, root } from './native-helpers.ts';
 
@@ -43,7 +44,9 @@ let tmp: string;
 
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'flexos-cli-run-'));
-  if (can) runner = await startRunner();
+  // As on a host without protection keys (the tests of what native cannot run rely on it);
+  // tests/runner/mpk-native.test.ts runs the keys where the CPU has them.
+  if (can) runner = await startRunner({ hostFeatures: { ...detectHost(), pku: false } });
 }, 60_000);
 afterAll(async () => {
   await runner?.close();

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toLineColumn } from '../../src/core/diagnostics.ts';
 import { readdirSync } from 'node:fs';
+import { detectHost } from '../../src/runner/targets/host.ts';
 import { startRunner, type StartedRunner } from '../../src/runner/runner.ts';
 import {
   hasToolchain,
@@ -20,7 +21,9 @@ const can = hasToolchain();
 let runner: StartedRunner;
 
 beforeAll(async () => {
-  if (can) runner = await startRunner();
+  // As on a host without protection keys (the tests of what native cannot run rely on it);
+  // tests/runner/mpk-native.test.ts runs the keys where the CPU has them.
+  if (can) runner = await startRunner({ hostFeatures: { ...detectHost(), pku: false } });
 });
 afterAll(async () => {
   await runner?.close();
