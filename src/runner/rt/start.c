@@ -8,7 +8,7 @@
  *    read-only data of its libraries, page-aligned), its heap (isolation.c) and gives every
  *    compartment a stack of its own, STACK_SIZE bytes, with the data shadow stack (`dss`
  *    sharing: a shared local lives STACK_SIZE above the private one) right above it.
- * 2. `fcalls` (and any build without FLEXOS_VMEPT): one process as usual, gates are calls
+ * 2. `fcalls` (a build without FLEXOS_VMEPT or FLEXOS_MPK): one process, gates are calls
  *    (isolation.h); a crash is reported with the compartment holding `main`.
  * 3. `vm-ept` as processes (FLEXOS_VMEPT): what FlexOS's VM backend gets from EPT, here from
  *    page tables. The shared ranges (`.data_shared`, the shared heap, the gate control block,
@@ -21,6 +21,10 @@
  *    waits, serving calls made to it meanwhile (a callback re-enters the caller's process);
  *    the callee runs the function on its own stack and hands back the result and errno. One
  *    process runs at a time, so the frames form one stack.
+ * 4. Intel MPK (FLEXOS_MPK): one process; each compartment's data, bss, read-only data, heap
+ *    and stack get a protection key of their own (key 0, open everywhere, stays on the shared
+ *    ranges, the C library and the runtime), and a gate switches PKRU and the stack
+ *    (`flexos_mpk_switch`). A key fault is reported as in 3.
  *
  * Faults are reported on file descriptor 3 when the runner opened it (one JSON line), and in
  * words on stderr; then every process of the program is killed.
