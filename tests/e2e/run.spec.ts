@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { expect, loadExample, openFile, openPlayground, test, waitAnalysed } from './fixtures.ts';
 
@@ -317,6 +318,14 @@ test('a runner address where nothing listens says how to start a runner', async 
   );
 });
 
+/** The class runner the token test starts; killed after the test whatever happened in it. */
+let classRunner: ChildProcess | undefined;
+test.afterEach(() => {
+  // A test that timed out never reached its own `finally`: the runner must not outlive it.
+  if (classRunner && classRunner.exitCode === null) classRunner.kill('SIGKILL');
+  classRunner = undefined;
+});
+
 test('a class runner started with --token runs jobs once the page has its token', async ({
   page,
   baseURL,
@@ -329,6 +338,7 @@ test('a class runner started with --token runs jobs once the page has its token'
   const child = spawn(process.execPath, ['--import', 'tsx', ...args, '--token', 's3cret'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  classRunner = child;
   try {
     // It says where it listens once it is ready.
     await new Promise<void>((resolve, reject) => {
