@@ -83,9 +83,13 @@ export function faultBlock(f: Fault): string {
     `  library ${f.library} (compartment ${f.compartment}) ${verb} ${f.address}${hit},`,
     `  in the ${region} of library ${f.ownerLibrary} (compartment ${f.ownerCompartment})`,
     ...(f.source ? [`  at ${f.source.file}:${f.source.line}, in ${f.source.function}`] : []),
-    ...(f.region === 'stack'
-      ? [`  a pointer to a local of ${f.ownerLibrary} crossed a gate: mark it flexos_whitelist`]
-      : []),
+    ...(f.suspect
+      ? [
+          `  a pointer to ${f.suspect.variable} (${f.suspect.file}:${f.suspect.line}) crossed a gate unshared: mark it flexos_whitelist`,
+        ]
+      : f.region === 'stack'
+        ? [`  a pointer to a local of ${f.ownerLibrary} crossed a gate: mark it flexos_whitelist`]
+        : []),
   ].join('\n');
 }
 

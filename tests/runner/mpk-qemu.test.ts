@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeCParser } from '../../src/cli/node-parser.ts';
 import type { SharingMode } from '../../src/core/model.ts';
+import { applyEdits } from '../../src/core/diagnostics.ts';
 import { buildWorkspace } from '../../src/core/pipeline/index.ts';
 import { compiledLibraries, runtimeDefines } from '../../src/runner/build/compile.ts';
 import { parseFaultReport } from '../../src/runner/build/fault-report.ts';
@@ -239,6 +240,22 @@ describe.skipIf(!can)(can ? 'the qemu-mpk target' : `the qemu-mpk target (skippe
       status: 'fault',
       fault: { library: 'greeter', ownerLibrary: 'app', region: 'stack' },
     });
-    expect(f.result.reason).toMatch(/mark that local flexos_whitelist$/);
-  }, 60_000);
+    // The same local the editor's analysis flags (what "Insert gates" reports), with its fix.
+    const line = planted.split('\n').findIndex((l) => l.includes('size_t greeted')) + 1;
+    expect(f.result.fault?.suspect).toMatchObject({
+      variable: 'greeted',
+      file: 'libs/app/main.c',
+      line,
+    });
+    expect(f.result.reason).toMatch(
+      /a pointer to `greeted` \(a local of app, libs\/app\/main\.c:\d+\) crossed a gate; mark it flexos_whitelist$/,
+    );
+    const fix = f.result.fault?.suspect?.fix;
+    expect(fix?.title).toBe("Whitelist 'greeted'");
+    const fixed = applyEdits(planted, fix?.edits ?? []);
+    expect(fixed).toContain('greeted __attribute__((flexos_whitelist))');
+    const again = await job({ ...files, 'libs/app/main.c': fixed });
+    expect(again.result.status).toBe('ok');
+    expect(output(again)).toMatch(/printed 4 lines: ok/);
+  }, 90_000);
 });

@@ -152,8 +152,9 @@ describe.skipIf(!can)(
           source: { file: 'libs/lib/lib.c', line: 7, function: 'poke' },
         },
       });
+      expect(f.result.fault?.suspect).toMatchObject({ variable: 'local', file: 'libs/app/main.c' });
       expect(f.result.reason).toMatch(
-        /a pointer to a local of app crossed a gate; mark that local flexos_whitelist$/,
+        /a pointer to `local` \(a local of app, libs\/app\/main\.c:\d+\) crossed a gate; mark it flexos_whitelist$/,
       );
     });
 

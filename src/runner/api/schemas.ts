@@ -90,6 +90,19 @@ export const Fault = Type.Object({
   access: Type.Union([Type.Literal('read'), Type.Literal('write'), Type.Literal('execute')]),
   /** The global or static variable the address lies in, from the program's symbols. */
   variable: Type.Optional(Type.String()),
+  /**
+   * For a fault on a stack: the local whose address crosses a gate without being shared,
+   * found by the same analysis as the editor's (exactly one such local in the owner's
+   * files), with the whitelist fix to apply.
+   */
+  suspect: Type.Optional(
+    Type.Object({
+      variable: Type.String(),
+      file: Type.String(),
+      line: Type.Integer(),
+      fix: Type.Optional(Type.Object({ title: Type.String(), edits: Type.Array(Edit) })),
+    }),
+  ),
   /** Where the faulting instruction is, in the user's own file (debug information). */
   source: Type.Optional(
     Type.Object({ file: Type.String(), line: Type.Integer(), function: Type.String() }),

@@ -134,8 +134,9 @@ export function faultSentence(f: Fault): string {
   const verb = { read: 'read', write: 'wrote', execute: 'jumped into' }[f.access];
   const what = f.variable ? `\`${f.variable}\` in the ${f.region}` : `the ${f.region}`;
   const where = f.source ? `, in ${f.source.function} at ${f.source.file}:${f.source.line}` : '';
-  const hint =
-    f.region === 'stack'
+  const hint = f.suspect
+    ? `: a pointer to \`${f.suspect.variable}\` (a local of ${f.ownerLibrary}, ${f.suspect.file}:${f.suspect.line}) crossed a gate; mark it flexos_whitelist`
+    : f.region === 'stack'
       ? `: a pointer to a local of ${f.ownerLibrary} crossed a gate; mark that local flexos_whitelist`
       : '';
   return `${f.library} (compartment ${f.compartment}) ${verb} ${what} of ${f.ownerLibrary} (compartment ${f.ownerCompartment}) at ${f.address}${where}${hint}`;

@@ -13,6 +13,7 @@ import { MECHANISMS } from '../../core/model.ts';
 import { faultSentence, parseFaultReport } from '../build/fault-report.ts';
 import { explainFault } from './explain-fault.ts';
 import { createMetricScanner } from './metrics.ts';
+import { stackSuspect } from './suspects.ts';
 import { describeGuest, runInGuest } from './guest-run.ts';
 import type { GuestSetup } from './guest-setup.ts';
 import {
@@ -197,7 +198,13 @@ export async function createNativeTarget(options: NativeTargetOptions): Promise<
           const r = await runSandboxed({ ...run, argv, writable: false });
           return r.exitCode === 0 ? r.stdout : null;
         };
-        const fault = await explainFault(raw, inst.build, job.files, tool);
+        const explained = await explainFault(raw, inst.build, job.files, tool);
+        // A stack hit: which local crossed a gate unshared, by the editor's own analysis.
+        const suspect =
+          raw.region === 'stack'
+            ? stackSuspect(ws, options.parser, explained.ownerLibrary.split(', '))
+            : undefined;
+        const fault = suspect ? { ...explained, suspect } : explained;
         ctx.emit({ event: 'fault', data: fault });
         return result('fault', {
           mechanism,
