@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeCParser } from '../../src/cli/node-parser.ts';
 import type { SharingMode } from '../../src/core/model.ts';
 import { applyEdits } from '../../src/core/diagnostics.ts';
-import { buildWorkspace } from '../../src/core/pipeline/index.ts';
+import { analyzeWorkspace, buildWorkspace } from '../../src/core/pipeline/index.ts';
 import { compiledLibraries, runtimeDefines } from '../../src/runner/build/compile.ts';
 import { parseFaultReport } from '../../src/runner/build/fault-report.ts';
 import { linkerScript, objectOf, placeLibraries } from '../../src/runner/build/linker-script.ts';
@@ -252,6 +252,15 @@ describe.skipIf(!can)(can ? 'the qemu-mpk target' : `the qemu-mpk target (skippe
     );
     const fix = f.result.fault?.suspect?.fix;
     expect(fix?.title).toBe("Whitelist 'greeted'");
+    // Found before running too: the live analysis (Problems panel, flexos check) flags the
+    // same local with the same fix.
+    const analysed = analyzeWorkspace(
+      { files: { ...files, 'libs/app/main.c': planted }, settings: { panel: 'graph' } },
+      { parser },
+    );
+    const found = analysed.diagnostics.filter((d) => d.code === 'rewrite/address-crosses-gate');
+    expect(found).toHaveLength(1);
+    expect(found[0]?.fixes?.[0]).toEqual(fix);
     const fixed = applyEdits(planted, fix?.edits ?? []);
     expect(fixed).toContain('greeted __attribute__((flexos_whitelist))');
     const again = await job({ ...files, 'libs/app/main.c': fixed });

@@ -5,6 +5,7 @@ import type { SharingMode } from '../model.ts';
 import type { CParser } from '../rewrite/index.ts';
 import { sortAndCapPerFile } from './cap-per-file.ts';
 import { checkWorkspace } from './check.ts';
+import { unsharedCrossings } from './unshared-crossings.ts';
 import { toCompartmentGraph, type CompartmentGraph } from '../workspace/compartment-graph.ts';
 import { gateSources, type GatedSources } from '../workspace/gated-sources.ts';
 import { checkGateSites } from '../solver/index.ts';
@@ -62,6 +63,7 @@ export function analyzeWorkspace(ws: Workspace, options: AnalyzeOptions = {}): A
   if (config && options.parser) {
     gated = gateSources(ws, config, options.parser, options.sharing ?? config.sharing);
     diagnostics.push(...gated.diagnostics);
+    diagnostics.push(...unsharedCrossings(ws, options.parser));
   }
   lap('instantiate');
   let graph: CompartmentGraph | null = null;
