@@ -296,7 +296,8 @@ test('a runner address where nothing listens says how to start a runner', async 
   consoleErrors,
 }) => {
   await openPlayground(page);
-  await page.getByTestId('panel-tab-run').click();
+  // Connected first: the settings open and close by themselves with the connection state.
+  await openRunPanel(page);
   await page.getByTestId('runner-settings').click();
   const url = `http://127.0.0.1:${await closedPort()}`;
   await page.getByTestId('runner-url').fill(url);

@@ -32,14 +32,21 @@ export function registerQuickFixes(monaco: Monaco): void {
         const shown = analysis.shown;
         const gates = insertGates.of(path);
         const actions: MonacoApi.languages.CodeAction[] = [];
-        for (const marker of context.markers) {
+        // "Insert gates" first: where it proposes what the analysis does too, its fix is the
+        // one kept (it edits the text its proposal is about).
+        const markers = [...context.markers].sort(
+          (a, b) => Number(b.source === GATE_MARKER_OWNER) - Number(a.source === GATE_MARKER_OWNER),
+        );
+        for (const marker of markers) {
           const d =
             marker.source === MARKER_OWNER && shown
               ? find(shown.result.diagnostics, shown.analysed.files[path] ?? '', path, marker)
               : marker.source === GATE_MARKER_OWNER && gates
                 ? find(gates.diagnostics, gates.text, path, marker)
                 : undefined;
-          (d?.fixes ?? []).forEach((fix, i) =>
+          (d?.fixes ?? []).forEach((fix, i) => {
+            // The live analysis and "Insert gates" may propose the same whitelist: once.
+            if (actions.some((a) => a.title === fix.title)) return;
             actions.push({
               title: fix.title,
               kind: 'quickfix',
@@ -49,8 +56,8 @@ export function registerQuickFixes(monaco: Monaco): void {
                 marker.source === GATE_MARKER_OWNER
                   ? { id: GATE_COMMAND, title: fix.title, arguments: [path, fix] }
                   : { id: COMMAND, title: fix.title, arguments: [fix] },
-            }),
-          );
+            });
+          });
         }
         return { actions, dispose() {} };
       },
