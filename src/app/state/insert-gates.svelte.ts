@@ -32,13 +32,32 @@ class InsertGates {
 
   /** The findings still valid for the workspace's current texts. */
   get current(): GateFindings[] {
-    return Object.values(this.findings).filter((f) => workspace.files[f.path] === f.text);
+    return Object.values(this.findings)
+      .filter((f) => workspace.files[f.path] === f.text)
+      .map((f) => this.withoutLive(f));
   }
 
   /** The valid findings of one file, if any. */
   of(path: string): GateFindings | undefined {
     const f = this.findings[path];
-    return f && workspace.files[path] === f.text ? f : undefined;
+    return f && workspace.files[path] === f.text ? this.withoutLive(f) : undefined;
+  }
+
+  /**
+   * Without what the live analysis reports too (C parse errors, an address crossing a gate
+   * unshared once the gates are in): each problem and its fix are listed once. Checked when
+   * read, as the analysis may catch up after the findings were kept.
+   */
+  private withoutLive(f: GateFindings): GateFindings {
+    const live = new Set(
+      (analysis.shown?.result.diagnostics ?? []).map(
+        (d) => `${d.code}|${d.span.file}|${d.message}`,
+      ),
+    );
+    const diagnostics = f.diagnostics.filter(
+      (d) => !live.has(`${d.code}|${d.span.file}|${d.message}`),
+    );
+    return diagnostics.length === f.diagnostics.length ? f : { ...f, diagnostics };
   }
 
   /** Inserts gate placeholders into `path` and offers what else crossing the gates needs. */
