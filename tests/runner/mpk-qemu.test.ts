@@ -15,7 +15,11 @@ import { createNodeCParser } from '../../src/cli/node-parser.ts';
 import type { SharingMode } from '../../src/core/model.ts';
 import { applyEdits } from '../../src/core/diagnostics.ts';
 import { analyzeWorkspace, buildWorkspace } from '../../src/core/pipeline/index.ts';
-import { compiledLibraries, runtimeDefines } from '../../src/runner/build/compile.ts';
+import {
+  compiledLibraries,
+  RUNTIME_SOURCES,
+  runtimeDefines,
+} from '../../src/runner/build/compile.ts';
 import { parseFaultReport } from '../../src/runner/build/fault-report.ts';
 import { linkerScript, objectOf, placeLibraries } from '../../src/runner/build/linker-script.ts';
 import { withMechanism } from '../../src/runner/build/with-mechanism.ts';
@@ -101,8 +105,7 @@ function build(files: Record<string, string>, sharing: SharingMode): string {
       '-Wl,--wrap=main',
       '-o',
       'prog',
-      join(rt, 'isolation.c'),
-      join(rt, 'start.c'),
+      ...RUNTIME_SOURCES.map((s) => join(rt, s)),
       ...libs.map(objectOf),
       '-T',
       'layout.ld',

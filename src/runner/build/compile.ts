@@ -9,6 +9,9 @@ import { runSandboxed, type SandboxOutcome } from '../sandbox/sandbox.ts';
 import { createDiagnosticMapper, type SourcePair } from './compiler-diagnostics.ts';
 import { linkerScript, objectOf, placeLibraries } from './linker-script.ts';
 
+/** The runtime's C files linked into every program (src/runner/rt/). */
+export const RUNTIME_SOURCES = ['isolation.c', 'start.c', 'vmept.c', 'mpk.c'];
+
 /** The program, once linked: its path inside the sandbox. */
 export const PROGRAM = './prog';
 const LAYOUT = 'flexos-layout.ld';
@@ -134,8 +137,7 @@ export async function compileBuild(req: CompileRequest): Promise<CompileOutcome>
     '-Wl,--wrap=main',
     '-o',
     PROGRAM,
-    `${SANDBOX_RT_DIR}/isolation.c`,
-    `${SANDBOX_RT_DIR}/start.c`,
+    ...RUNTIME_SOURCES.map((s) => `${SANDBOX_RT_DIR}/${s}`),
     ...objects,
     '-T',
     LAYOUT,
