@@ -6,8 +6,8 @@
  * image and a forgotten whitelist fault, named like vm-ept's faults. Skipped, with a note,
  * where QEMU, the guest kernel (fetched by `npm test`'s setup) or static gcc is missing.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,17 +15,12 @@ import { createNodeCParser } from '../../src/cli/node-parser.ts';
 import type { SharingMode } from '../../src/core/model.ts';
 import { applyEdits } from '../../src/core/diagnostics.ts';
 import { analyzeWorkspace, buildWorkspace } from '../../src/core/pipeline/index.ts';
-import {
-  compiledLibraries,
-  RUNTIME_SOURCES,
-  runtimeDefines,
-} from '../../src/runner/build/compile.ts';
 import { parseFaultReport } from '../../src/runner/build/fault-report.ts';
-import { linkerScript, objectOf, placeLibraries } from '../../src/runner/build/linker-script.ts';
 import { withMechanism } from '../../src/runner/build/with-mechanism.ts';
 import { initramfs } from '../../src/runner/qemu/initramfs.ts';
 import { guestKernel, qemuArgs, readGuestOutput } from '../../src/runner/qemu/guest.ts';
 import { startRunner } from '../../src/runner/runner.ts';
+import { gccBuild } from './gcc-build.ts';
 import { loadExample, output, root, runJob } from './native-helpers.ts';
 
 const rt = join(root, 'src/runner/rt');
@@ -54,65 +49,9 @@ let builds = 0;
 function build(files: Record<string, string>, sharing: SharingMode): string {
   const ws = withMechanism({ files, settings: { panel: 'graph' } }, 'intel-mpk');
   if (!ws) throw new Error('no image');
-  const b = buildWorkspace(ws, parser, { sharing });
-  if (!b.artefacts) throw new Error(JSON.stringify(b.diagnostics.slice(0, 3)));
-  const dir = join(tmp, `build${builds++}`);
-  for (const s of b.sources) {
-    mkdirSync(dirname(join(dir, s.path)), { recursive: true });
-    writeFileSync(join(dir, s.path), s.text);
-  }
-  mkdirSync(join(dir, 'obj'));
-  const defines = runtimeDefines(b);
-  const libs = compiledLibraries(b);
-  for (const lib of libs) {
-    const sources = b.sources
-      .filter((s) => s.lib === lib && s.path.endsWith('.c'))
-      .map((s) => s.path);
-    execFileSync(
-      'gcc',
-      [
-        '-std=gnu11',
-        '-O1',
-        '-g',
-        '-fno-pie',
-        '-fno-common',
-        `-I${rt}`,
-        '-include',
-        'flexos/isolation.h',
-        ...defines,
-        '-r',
-        '-nostdlib',
-        '-o',
-        objectOf(lib),
-        ...sources,
-      ],
-      { cwd: dir },
-    );
-  }
-  writeFileSync(
-    join(dir, 'layout.ld'),
-    linkerScript(b.artefacts, placeLibraries(b.artefacts, libs)),
-  );
-  execFileSync(
-    'gcc',
-    [
-      '-static',
-      '-no-pie',
-      '-O1',
-      '-g',
-      `-I${rt}`,
-      ...defines,
-      '-Wl,--wrap=main',
-      '-o',
-      'prog',
-      ...RUNTIME_SOURCES.map((s) => join(rt, s)),
-      ...libs.map(objectOf),
-      '-T',
-      'layout.ld',
-    ],
-    { cwd: dir },
-  );
-  return join(dir, 'prog');
+  return gccBuild(buildWorkspace(ws, parser, { sharing }), join(tmp, `build${builds++}`), {
+    static: true,
+  });
 }
 
 /** Boots the guest with `prog` and `args`; its output, fault report and exit. */

@@ -4,14 +4,14 @@
  * gives each compartment's data its own page-aligned range.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createNodeCParser } from '../../src/cli/node-parser.ts';
 import { buildWorkspace } from '../../src/core/pipeline/index.ts';
-import { linkerScript, objectOf, placeLibraries } from '../../src/runner/build/linker-script.ts';
 import { withMechanism } from '../../src/runner/build/with-mechanism.ts';
+import { gccBuild } from './gcc-build.ts';
 import { loadExample, root } from './native-helpers.ts';
 
 const hasGcc = !spawnSync('gcc', ['--version'], { stdio: 'ignore' }).error;
@@ -60,52 +60,7 @@ describe.skipIf(!hasGcc)(hasGcc ? 'runner runtime' : 'runner runtime (skipped: n
       const build = buildWorkspace(ws, parser);
       if (!build.artefacts) throw new Error('no artefacts');
       const dir = join(tmp, 'hello');
-      for (const [path, text] of Object.entries(build.files)) {
-        mkdirSync(dirname(join(dir, path)), { recursive: true });
-        writeFileSync(join(dir, path), text);
-      }
-      mkdirSync(join(dir, 'obj'));
-      const libs = ['app', 'greeter'];
-      for (const lib of libs) {
-        const files = build.sources
-          .filter((s) => s.lib === lib && s.path.endsWith('.c'))
-          .map((s) => s.path);
-        execFileSync(
-          'gcc',
-          [
-            '-std=gnu11',
-            '-O1',
-            '-fno-pie',
-            `-I${rt}`,
-            '-include',
-            'flexos/isolation.h',
-            '-r',
-            '-nostdlib',
-            '-o',
-            objectOf(lib),
-            ...files,
-          ],
-          { cwd: dir },
-        );
-      }
-      writeFileSync(
-        join(dir, 'layout.ld'),
-        linkerScript(build.artefacts, placeLibraries(build.artefacts, libs)),
-      );
-      execFileSync(
-        'gcc',
-        [
-          '-no-pie',
-          `-I${rt}`,
-          '-o',
-          'prog',
-          join(rt, 'isolation.c'),
-          ...libs.map(objectOf),
-          '-T',
-          'layout.ld',
-        ],
-        { cwd: dir },
-      );
+      gccBuild(build, dir);
       const run = spawnSync(join(dir, 'prog'), { encoding: 'utf8' });
       expect(run.stdout).toMatch(/greeted 4 guests, printed 4 lines: ok/);
 
