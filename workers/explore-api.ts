@@ -7,12 +7,16 @@ import {
   configYamlFor,
   exploreWorkspace,
   type CParser,
+  type ExploreHost,
   type ExploreRequest,
   type Workspace,
   type WorkspaceExploration,
 } from '../src/core/pipeline/index.ts';
 
-/** `onProgress` is a callback the page passes through comlink's `proxy`. */
+/** A run that measures one configuration (the page's runner client, behind comlink). */
+export type MeasureCall = NonNullable<ExploreHost['measure']>;
+
+/** `onProgress` and `measure` are callbacks the page passes through comlink's `proxy`. */
 export function createExploreApi(getParser: () => Promise<CParser>) {
   return {
     /** Explores the design space; estimates count the sources' gate sites like the CLI does. */
@@ -20,9 +24,15 @@ export function createExploreApi(getParser: () => Promise<CParser>) {
       ws: Workspace,
       request: ExploreRequest,
       onProgress?: (message: string) => void,
+      measure?: MeasureCall,
     ): Promise<WorkspaceExploration> {
       const parser = request.labels === 'estimate' ? await getParser().catch(() => null) : null;
-      return exploreWorkspace(ws, request, { parser, ...(onProgress ? { onProgress } : {}) });
+      return exploreWorkspace(ws, request, {
+        parser,
+        ...(onProgress ? { onProgress } : {}),
+        // A comlink proxy answers with a promise of what the page's function returns.
+        ...(measure ? { measure: (run) => measure(run) } : {}),
+      });
     },
     /** The config.yaml text of configuration `id` of the space. */
     configYamlFor(ws: Workspace, id: string): { text: string } | { error: string } {

@@ -38,7 +38,7 @@ describe.skipIf(!can)(
       const says: Record<string, RegExp> = {
         hello: /greeted 4 guests, printed 4 lines: ok/,
         iperf: /data verified/,
-        minikv: /13 replies as expected, 0 wrong/,
+        minikv: /520 replies as expected, 0 wrong/,
         imgparse: /secret intact: yes/,
       };
       for (const sharing of ['heap', 'dss', 'shared-stack'])

@@ -59,7 +59,7 @@ describe.skipIf(!can)(
     it('runs every example under fcalls; imgparse’s crafted image overwrites the secret', async () => {
       const cases = [
         { example: 'iperf', args: [], status: 'ok', out: /data verified/ },
-        { example: 'minikv', args: [], status: 'ok', out: /13 replies as expected, 0 wrong/ },
+        { example: 'minikv', args: [], status: 'ok', out: /520 replies as expected, 0 wrong/ },
         {
           example: 'imgparse',
           args: ['--crafted'],

@@ -82,7 +82,7 @@ describe.skipIf(!can)(
     it('runs iperf, minikv and imgparse’s benign image', async () => {
       const cases = [
         { example: 'iperf', args: [], out: /data verified/ },
-        { example: 'minikv', args: [], out: /13 replies as expected, 0 wrong/ },
+        { example: 'minikv', args: [], out: /520 replies as expected, 0 wrong/ },
         { example: 'imgparse', args: [], out: /secret intact: yes/ },
       ];
       for (const c of cases) {

@@ -55,7 +55,7 @@ const RUNS: Record<string, Run[]> = {
     {
       args: [],
       status: 0,
-      output: [/13 replies as expected, 0 wrong/, /13 commands served.*clean shutdown/],
+      output: [/520 replies as expected, 0 wrong/, /520 commands served.*clean shutdown/],
     },
   ],
   imgparse: [

@@ -1,4 +1,12 @@
-import type { ExploreRequest, Workspace, WorkspaceExploration } from '../../core/pipeline/index.ts';
+import type {
+  ExploreHost,
+  ExploreRequest,
+  Workspace,
+  WorkspaceExploration,
+} from '../../core/pipeline/index.ts';
+
+/** Measures one configuration by running it (labels `runner`). */
+export type Measure = NonNullable<ExploreHost['measure']>;
 
 /** What the client calls on a worker (workers/explore-api.ts behind comlink, or a fake). */
 export interface ExploreCalls {
@@ -6,6 +14,7 @@ export interface ExploreCalls {
     ws: Workspace,
     request: ExploreRequest,
     onProgress: (message: string) => void,
+    measure?: Measure,
   ): Promise<WorkspaceExploration>;
   configYamlFor(ws: Workspace, id: string): Promise<{ text: string } | { error: string }>;
 }
@@ -31,6 +40,7 @@ interface Running {
   ws: Workspace;
   request: ExploreRequest;
   onProgress: (message: string) => void;
+  measure: Measure | undefined;
   resolve: (outcome: ExploreOutcome) => void;
   /** How many workers were given this exploration already. */
   attempts: number;
@@ -68,6 +78,7 @@ export class ExploreClient<W extends StartedWorker = StartedWorker> {
     ws: Workspace,
     request: ExploreRequest,
     onProgress: (message: string) => void,
+    measure?: Measure,
   ): Promise<ExploreOutcome> {
     this.stop({ status: 'superseded' });
     return new Promise((resolve) => {
@@ -75,6 +86,7 @@ export class ExploreClient<W extends StartedWorker = StartedWorker> {
         ws,
         request,
         onProgress,
+        measure,
         resolve,
         attempts: 0,
         token: {},
@@ -120,9 +132,14 @@ export class ExploreClient<W extends StartedWorker = StartedWorker> {
     r.attempts++;
     const current = () => this.running === r && r.token === token;
     this.ensureWorker()
-      .calls.explore(r.ws, r.request, (message) => {
-        if (current()) r.onProgress(message);
-      })
+      .calls.explore(
+        r.ws,
+        r.request,
+        (message) => {
+          if (current()) r.onProgress(message);
+        },
+        r.measure,
+      )
       .then(
         (exploration) => {
           if (current()) this.settle({ status: 'done', exploration, ms: this.now() - r.started });

@@ -17,7 +17,8 @@ export function startExploreWorker(): StartedWorker & { hooks: Remote<TestHooks>
     calls: {
       // The callback crosses as a comlink proxy: the worker posts each line as it goes, even
       // while its own event loop is blocked by the exploration.
-      explore: (ws, request, onProgress) => remote.explore(ws, request, proxy(onProgress)),
+      explore: (ws, request, onProgress, measure) =>
+        remote.explore(ws, request, proxy(onProgress), measure ? proxy(measure) : undefined),
       configYamlFor: (ws, id) => remote.configYamlFor(ws, id),
     },
     terminate: () => worker.terminate(),

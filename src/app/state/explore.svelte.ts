@@ -1,9 +1,11 @@
 import type { ExploreRequest, Order, WorkspaceExploration } from '../../core/pipeline/index.ts';
 import { markExplore } from '../lib/perf.ts';
 import { testSetting } from '../lib/test-settings.ts';
-import { ExploreClient } from './explore-client.ts';
+import { ExploreClient, type Measure } from './explore-client.ts';
 import { startExploreWorker } from './explore-worker.ts';
 import { errorText, notices } from './notices.svelte.ts';
+import { runs } from './run.svelte.ts';
+import { RunnerLabels, type RunnerLabelStats } from './runner-labels.ts';
 import { workspace } from './workspace.svelte.ts';
 
 export type ExplorePhase = 'idle' | 'running' | 'cancelled';
@@ -38,6 +40,11 @@ class ExploreState {
   /** Why the worker was restarted; kept a while even if the next answer is good. */
   notice = $state<string | null>(null);
   selected = $state<string | null>(null);
+  /** With runner labels: what the newest measuring exploration ran, as it goes. */
+  measuring = $state<RunnerLabelStats | null>(null);
+  private readonly runnerLabels = new RunnerLabels();
+  /** Stops the runner job in flight when a measuring exploration ends early. */
+  private measureStop: AbortController | null = null;
   private noticeAt = 0;
   /** The request a cancel stopped: edits do not explore again until the settings change. */
   private cancelledRequest: string | null = null;
@@ -54,6 +61,8 @@ class ExploreState {
     return {
       order: this.order,
       labels: this.labels === 'csv' && !this.csv ? 'none' : this.labels,
+      // Runs are what labels cost here: only the frontier's are asked for.
+      ...(this.labels === 'runner' ? { lazy: true } : {}),
       ...(this.csv && this.labels === 'csv' ? { csv: this.csv.text } : {}),
       ...(this.budget !== null && this.labels !== 'none' ? { budget: `>=${this.budget}` } : {}),
       ...(this.ignoreRequires ? { ignoreRequires: true } : {}),
@@ -67,21 +76,47 @@ class ExploreState {
   refresh(): void {
     if (this.phase === 'cancelled' && JSON.stringify(this.request()) === this.cancelledRequest)
       return;
+    // Measuring runs programs: only when asked (Measure), never on an edit.
+    if (this.labels === 'runner') return;
     void this.run();
   }
 
   /** Explores the current workspace, superseding an exploration still running. */
   async run(): Promise<void> {
     const request = this.request();
+    this.measureStop?.abort();
+    this.measureStop = null;
+    const ws = workspace.snapshot();
+    let measure: Measure | undefined;
+    if (request.labels === 'runner') {
+      if (runs.connection.state !== 'ok' && !(await runs.connect())) {
+        this.failure = `Measuring needs a runner: ${runs.connection.state === 'down' ? runs.connection.message : 'none answers'} (the Run panel says how to start one).`;
+        return;
+      }
+      const stats: RunnerLabelStats = $state({ runs: 0, cached: 0, failures: [], target: null });
+      this.measuring = stats;
+      this.measureStop = new AbortController();
+      measure = this.runnerLabels.measureFor(
+        ws.files,
+        await runs.client(),
+        stats,
+        this.measureStop.signal,
+      );
+    }
     this.phase = 'running';
     this.progress = null;
     this.cancelledRequest = null;
     const timing = markExplore();
     const slowTimer = setTimeout(() => (this.slow = this.running), SHOW_RUNNING_MS);
-    const outcome = await this.client.explore(workspace.snapshot(), request, (line) => {
-      this.progress = line;
-      timing.progress(line);
-    });
+    const outcome = await this.client.explore(
+      ws,
+      request,
+      (line) => {
+        this.progress = line;
+        timing.progress(line);
+      },
+      measure,
+    );
     timing.end();
     clearTimeout(slowTimer);
     // A superseded run leaves the state to the newer one; cancel() has set it already.
@@ -102,6 +137,7 @@ class ExploreState {
   /** Stops the running exploration at once (its worker is terminated). */
   cancel(): void {
     const request = JSON.stringify(this.request());
+    this.measureStop?.abort();
     if (!this.client.cancel()) return;
     this.phase = 'cancelled';
     this.progress = null;

@@ -1,6 +1,6 @@
-import { printKraftYaml } from '../config/index.ts';
+import { createConfigLookup, printKraftYaml } from '../config/index.ts';
 import { hasErrors, type Diagnostic } from '../diagnostics.ts';
-import type { SharingMode } from '../model.ts';
+import type { Hardening, SharingMode } from '../model.ts';
 import type { BuildArtefacts, CParser } from '../rewrite/index.ts';
 import { gateSources, type GatedFile } from '../workspace/gated-sources.ts';
 import type { Workspace } from '../workspace/workspace.ts';
@@ -21,6 +21,11 @@ export interface WorkspaceBuild {
   /** Every source after instantiation, with its gate sites. */
   sources: GatedFile[];
   artefacts: BuildArtefacts | null;
+  /**
+   * Each compiled library's hardening (its compartment's and its own, sorted): what the
+   * runner compiles it with.
+   */
+  hardening: Record<string, Hardening[]>;
   /** Problems of the workspace and of each instantiation, sorted as `checkWorkspace` sorts. */
   diagnostics: Diagnostic[];
 }
@@ -47,6 +52,7 @@ export function buildWorkspace(
       files: {},
       sources: [],
       artefacts: null,
+      hardening: {},
       diagnostics: checked.diagnostics,
     };
   const gated = gateSources(ws, config, parser, options.sharing ?? config.sharing);
@@ -66,11 +72,18 @@ export function buildWorkspace(
   };
   files['build/gates.json'] = `${JSON.stringify(table, null, 2)}\n`;
   files['build/artefacts.json'] = `${JSON.stringify(artefacts, null, 2)}\n`;
+  const lookup = createConfigLookup(config);
+  const hardening: Record<string, Hardening[]> = {};
+  for (const lib of new Set(gated.files.map((f) => f.lib))) {
+    const list = lookup.hardeningOf(lib).sort();
+    if (list.length > 0) hardening[lib] = list;
+  }
   return {
     status: hasErrors(diagnostics) ? 'errors' : 'ok',
     files,
     sources: gated.files,
     artefacts,
+    hardening,
     diagnostics,
   };
 }

@@ -1,4 +1,5 @@
-import type { Diagnostic } from '../diagnostics.ts';
+import { createDiagnostic, type Diagnostic } from '../diagnostics.ts';
+import type { Mechanism } from '../model.ts';
 import {
   checkWorkload,
   completeWorkload,
@@ -27,8 +28,11 @@ export interface ExploreRequest {
   order: Order;
   /** `>=N` or `<=N`; none when absent. */
   budget?: string;
-  /** Where performance labels come from: none, the cost model, or an imported CSV. */
-  labels: 'none' | 'estimate' | 'csv';
+  /**
+   * Where performance labels come from: none, the cost model, an imported CSV, or runs on a
+   * runner (`host.measure`, with `lazy`).
+   */
+  labels: 'none' | 'estimate' | 'csv' | 'runner';
   /** The CSV text, for `labels: 'csv'`. */
   csv?: string;
   /** Keep configurations that break a component's `[Requires]` (space.yaml `requires: true`). */
@@ -55,6 +59,12 @@ export interface ExploreHost {
    * The CLI and the workers both hand one in, so their estimates agree.
    */
   parser?: CParser | null;
+  /**
+   * For `labels: 'runner'`: builds and runs configuration `id` (its `config.yaml` text is
+   * `config`, its mechanism the space's) and returns what it measured, NaN when the run gave
+   * no measurement.
+   */
+  measure?: (run: { id: string; config: string; mechanism: Mechanism }) => Promise<number>;
   onProgress?: (message: string) => void;
   /**
    * Asked throughout (a deadline, a flag): true ends the exploration with `explore/cancelled`.
@@ -108,7 +118,7 @@ export async function exploreWorkspace(
     });
     return { status: 'invalid', diagnostics };
   }
-  const labels = labelSource(ws, space, req, host.parser ?? null, diagnostics);
+  const labels = labelSource(ws, space, req, host, diagnostics);
   if (!labels) return { status: 'invalid', diagnostics };
   const specs =
     space.requires && !req.ignoreRequires
@@ -157,13 +167,34 @@ export function configYamlFor(ws: Workspace, id: string): { text: string } | { e
   return { text: toConfigYaml(space, cfg) };
 }
 
+/** Where problems of the exploration as a whole point: the top of space.yaml. */
+const SPACE_TOP_SPAN = { file: 'space.yaml', start: 0, end: 0 };
+
 function labelSource(
   ws: Workspace,
   space: Space,
   req: ExploreRequest,
-  parser: CParser | null,
+  host: ExploreHost,
   out: Diagnostic[],
 ): LabelSource | null {
+  if (req.labels === 'runner') {
+    const measure = host.measure;
+    if (!measure) {
+      out.push(
+        createDiagnostic('explore/no-runner', 'error', 'Measuring needs a runner', SPACE_TOP_SPAN),
+      );
+      return null;
+    }
+    return {
+      kind: 'measure',
+      measure: (id) => {
+        const cfg = configurationFromId(space, id);
+        if (!('blocks' in cfg)) return Number.NaN;
+        return measure({ id, config: toConfigYaml(space, cfg), mechanism: space.mechanism });
+      },
+    };
+  }
+  const parser = host.parser ?? null;
   if (req.labels === 'csv') {
     const r = parseLabelsCsv(req.csv ?? '', 'labels.csv', space);
     out.push(...r.diagnostics);

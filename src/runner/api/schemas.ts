@@ -103,6 +103,21 @@ export const Fault = Type.Object({
       fix: Type.Optional(Type.Object({ title: Type.String(), edits: Type.Array(Edit) })),
     }),
   ),
+  /**
+   * For a fault in a heap (MPK): the block the address hits or runs past: its size as asked
+   * for, the offset of the address from its start (at or past `size`: past its end), whether
+   * it was freed, and where it was allocated (the user's line, when debug information says).
+   */
+  block: Type.Optional(
+    Type.Object({
+      size: Type.Integer(),
+      offset: Type.Integer(),
+      freed: Type.Boolean(),
+      allocated: Type.Optional(
+        Type.Object({ file: Type.String(), line: Type.Integer(), function: Type.String() }),
+      ),
+    }),
+  ),
   /** Where the faulting instruction is, in the user's own file (debug information). */
   source: Type.Optional(
     Type.Object({ file: Type.String(), line: Type.Integer(), function: Type.String() }),

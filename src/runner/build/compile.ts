@@ -7,6 +7,7 @@ import type { ProcessLimits } from '../api/schemas.ts';
 import { SANDBOX_JOB_DIR, SANDBOX_RT_DIR, type SandboxHost } from '../sandbox/bwrap-args.ts';
 import { runSandboxed, type SandboxOutcome } from '../sandbox/sandbox.ts';
 import { createDiagnosticMapper, type SourcePair } from './compiler-diagnostics.ts';
+import { asanLinkFlags, planHardening } from './hardening-flags.ts';
 import { linkerScript, objectOf, placeLibraries } from './linker-script.ts';
 
 /** The runtime's C files linked into every program (src/runner/rt/). */
@@ -49,10 +50,16 @@ export interface CompileRequest {
   signal: AbortSignal;
   /** Link statically: the program runs in a guest with nothing but itself (qemu-mpk). */
   staticLink?: boolean;
+  /**
+   * Whether asan can be applied: the program runs in a guest that has its run-time library
+   * (`hardening-flags.ts`). Otherwise asan is left out with a warning.
+   */
+  asan?: boolean;
 }
 
 export type CompileOutcome =
-  | { status: 'ok'; diagnostics: Diagnostic[] }
+  /** `dynamic`: linked against libasan, so a guest also needs the loader and libraries. */
+  | { status: 'ok'; diagnostics: Diagnostic[]; dynamic: boolean }
   | { status: 'compile-error'; diagnostics: Diagnostic[] }
   | { status: 'timeout' | 'killed'; diagnostics: Diagnostic[]; reason: string };
 
@@ -98,12 +105,15 @@ export async function compileBuild(req: CompileRequest): Promise<CompileOutcome>
 
   // What the runtime enforces is chosen when it and the sources are compiled (isolation.h).
   const defines = runtimeDefines(build);
+  const hardening = planHardening(build, libs, req.asan === true);
+  diagnostics.push(...hardening.diagnostics);
   for (const lib of libs) {
     const files = byLib.get(lib) ?? [];
     const out = await step([
       'gcc',
       ...CFLAGS,
       ...defines,
+      ...(hardening.cflags.get(lib) ?? []),
       '-r',
       '-nostdlib',
       '-o',
@@ -123,9 +133,32 @@ export async function compileBuild(req: CompileRequest): Promise<CompileOutcome>
   await writeFile(layout, linkerScript(artefacts, placeLibraries(artefacts, libs)), { flag: 'wx' });
   if (req.user) await chown(layout, req.user.uid, req.user.gid);
   const objects = libs.map(objectOf);
+  // With asan the link step's -fsanitize=address would instrument the runtime too: its
+  // allocator writes the headers asan sees as poisoned, and its gates switch stacks under
+  // asan's feet. So it is compiled on its own first, without.
+  let runtime = RUNTIME_SOURCES.map((s) => `${SANDBOX_RT_DIR}/${s}`);
+  if (hardening.asan) {
+    const out = await step([
+      'gcc',
+      '-O1',
+      '-g',
+      '-fno-pie',
+      `-I${SANDBOX_RT_DIR}`,
+      ...defines,
+      '-c',
+      ...runtime,
+    ]);
+    const stopped = stoppedBy(out, diagnostics);
+    if (stopped) return stopped;
+    if (out.exitCode !== 0)
+      return { status: 'compile-error', diagnostics: ensureError(diagnostics, undefined) };
+    runtime = RUNTIME_SOURCES.map((s) => s.replace(/\.c$/, '.o'));
+  }
   const link = await step([
     'gcc',
-    ...(req.staticLink ? ['-static'] : []),
+    // libasan only links dynamically; in a guest it then brings its loader along.
+    ...(hardening.asan ? asanLinkFlags(req.staticLink === true) : []),
+    ...(req.staticLink && !hardening.asan ? ['-static'] : []),
     '-no-pie',
     '-O1',
     '-g',
@@ -137,7 +170,7 @@ export async function compileBuild(req: CompileRequest): Promise<CompileOutcome>
     '-Wl,--wrap=main',
     '-o',
     PROGRAM,
-    ...RUNTIME_SOURCES.map((s) => `${SANDBOX_RT_DIR}/${s}`),
+    ...runtime,
     ...objects,
     '-T',
     LAYOUT,
@@ -149,7 +182,7 @@ export async function compileBuild(req: CompileRequest): Promise<CompileOutcome>
   if (stopped) return stopped;
   if (link.exitCode !== 0)
     return { status: 'compile-error', diagnostics: ensureError(diagnostics, firstFile) };
-  return { status: 'ok', diagnostics };
+  return { status: 'ok', diagnostics, dynamic: hardening.asan };
 }
 
 /** The libraries compiled: those with a `.c` source, sorted (the layout's marker order). */

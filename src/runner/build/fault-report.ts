@@ -9,6 +9,8 @@ export interface RawFault {
   access: Fault['access'];
   /** The faulting instruction. */
   ip: string;
+  /** In a heap: the block hit or run past (`site`: the allocating call's return address). */
+  block?: { start: string; size: number; site: string; live: boolean };
 }
 
 const REGIONS: readonly string[] = ['text', 'data', 'bss', 'heap', 'stack'];
@@ -42,6 +44,7 @@ export function parseFaultReport(reports: string): RawFault | null {
       typeof access === 'string' &&
       ACCESSES.includes(access)
     ) {
+      const block = readBlock(f['block']);
       return {
         compartment: compartment as number,
         ownerCompartment: ownerCompartment as number,
@@ -49,10 +52,27 @@ export function parseFaultReport(reports: string): RawFault | null {
         ip,
         region: region as Fault['region'],
         access: access as Fault['access'],
+        ...(block ? { block } : {}),
       };
     }
   }
   return null;
+}
+
+function readBlock(v: unknown): RawFault['block'] | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const { start, size, site, live } = v as Record<string, unknown>;
+  if (
+    typeof start === 'string' &&
+    HEX.test(start) &&
+    typeof site === 'string' &&
+    HEX.test(site) &&
+    Number.isSafeInteger(size) &&
+    (size as number) >= 0 &&
+    typeof live === 'boolean'
+  )
+    return { start, size: size as number, site, live };
+  return undefined;
 }
 
 /** Where each library's part of the code and data starts, read from `nm -n` of the program. */
@@ -132,14 +152,27 @@ export function describeFault(
  */
 export function faultSentence(f: Fault): string {
   const verb = { read: 'read', write: 'wrote', execute: 'jumped into' }[f.access];
-  const what = f.variable ? `\`${f.variable}\` in the ${f.region}` : `the ${f.region}`;
+  const what = f.variable
+    ? `\`${f.variable}\` in the ${f.region}`
+    : f.block
+      ? blockWords(f.block)
+      : `the ${f.region}`;
   const where = f.source ? `, in ${f.source.function} at ${f.source.file}:${f.source.line}` : '';
+  const allocated = f.block?.allocated
+    ? ` (allocated in ${f.block.allocated.function} at ${f.block.allocated.file}:${f.block.allocated.line})`
+    : '';
   const hint = f.suspect
     ? `: a pointer to \`${f.suspect.variable}\` (a local of ${f.ownerLibrary}, ${f.suspect.file}:${f.suspect.line}) crossed a gate; mark it flexos_whitelist`
     : f.region === 'stack'
       ? `: a pointer to a local of ${f.ownerLibrary} crossed a gate; mark that local flexos_whitelist`
       : '';
-  return `${f.library} (compartment ${f.compartment}) ${verb} ${what} of ${f.ownerLibrary} (compartment ${f.ownerCompartment}) at ${f.address}${where}${hint}`;
+  return `${f.library} (compartment ${f.compartment}) ${verb} ${what} of ${f.ownerLibrary} (compartment ${f.ownerCompartment}) at ${f.address}${allocated}${where}${hint}`;
+}
+
+/** "byte 70 of a 64-byte heap block" (past its end, freed: said so). */
+function blockWords(b: NonNullable<Fault['block']>): string {
+  const past = b.offset >= b.size ? ' (past its end)' : '';
+  return `byte ${b.offset}${past} of a ${b.freed ? 'freed ' : ''}${b.size}-byte heap block`;
 }
 
 /** A symbol of the program with a size (`nm -n -S`): a variable or a function. */

@@ -23,4 +23,18 @@ void flexos_share_heaps(void);
 /* Replaces [start, end) (page-aligned) by shared memory holding the same bytes. */
 void flexos_share_range(uintptr_t start, uintptr_t end);
 
+/* A block of a heap, for fault reports. */
+struct flexos_block {
+	uintptr_t start; /* its first byte */
+	size_t size;	 /* the size asked for */
+	uintptr_t site;	 /* the return address of the call that allocated it */
+	int live;	 /* not freed */
+};
+
+/*
+ * The block of compartment `comp`'s heap that holds `addr`, or whose end `addr` is past:
+ * 1 and `*out` filled, else 0. Reads the heap's headers, so the caller must be able to.
+ */
+int flexos_heap_block(int comp, uintptr_t addr, struct flexos_block *out);
+
 #endif /* FLEXOS_RT_H */

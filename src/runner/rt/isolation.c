@@ -31,7 +31,7 @@
 #endif
 
 /* Heap i (0: shared, N + 1: compartment N) spans [BASE + i * SPAN, BASE + (i + 1) * SPAN). */
-#define FLEXOS_HEAP_BASE 0x100000000000UL
+#define FLEXOS_HEAP_BASE 0x300000000000UL /* above ASan's shadow (ends at 0x10007fff8000) */
 #define FLEXOS_HEAP_SPAN 0x40000000UL /* 1 GiB of address space each; mapped as used */
 #define FLEXOS_HEAP_CHUNK 0x100000UL  /* grow by at least 1 MiB */
 #define FLEXOS_HEAPS (FLEXOS_MAX_COMPARTMENTS + 1)
@@ -46,13 +46,15 @@
 
 enum { BLOCK_USED = 1, BLOCK_FREE = 2, BLOCK_ALIAS = 3 };
 
-/* 16 bytes, so payloads stay 16-byte aligned. */
+/* 32 bytes, so payloads stay 16-byte aligned. */
 struct block {
 	uint32_t magic;
-	uint8_t heap;  /* index into heaps[] */
-	uint8_t state; /* BLOCK_* */
-	uint16_t bin;  /* size class, or BINS for a large block */
-	uint64_t size; /* payload capacity; for an alias, the distance back to the real payload */
+	uint8_t heap;	    /* index into heaps[] */
+	uint8_t state;	    /* BLOCK_* */
+	uint16_t bin;	    /* size class, or BINS for a large block */
+	uint64_t size;	    /* payload capacity; for an alias, the distance back to the real payload */
+	uint64_t requested; /* the size asked for */
+	uintptr_t site;	    /* the instruction after the call that allocated it (fault reports) */
 };
 
 struct free_block {
@@ -186,6 +188,30 @@ static int valid_heap(const struct uk_alloc *a)
 	return a >= &heaps[0] && a < &heaps[FLEXOS_HEAPS];
 }
 
+/*
+ * AddressSanitizer's view of the heaps. A program with libraries built with asan links
+ * libasan, which defines these; otherwise they are null and nothing is marked. Memory no
+ * block hands out (headers, the rest of a size class, fresh pages, freed blocks) is poisoned,
+ * so an instrumented library that overflows a block or uses it after free is stopped by asan.
+ * This file itself is not instrumented: the allocator reads its headers freely.
+ */
+extern void __asan_poison_memory_region(void const volatile *addr, size_t size)
+	__attribute__((weak));
+extern void __asan_unpoison_memory_region(void const volatile *addr, size_t size)
+	__attribute__((weak));
+
+static void asan_poison(const void *p, size_t n)
+{
+	if (__asan_poison_memory_region != NULL)
+		__asan_poison_memory_region(p, n);
+}
+
+static void asan_unpoison(const void *p, size_t n)
+{
+	if (__asan_unpoison_memory_region != NULL)
+		__asan_unpoison_memory_region(p, n);
+}
+
 /* Takes `n` bytes (a multiple of 16) from the heap's unused range, mapping pages as needed. */
 static void *bump(struct uk_alloc *a, size_t n)
 {
@@ -210,6 +236,7 @@ static void *bump(struct uk_alloc *a, size_t n)
 		}
 		if (flexos_heap_grown != NULL && a != HEAP(0))
 			flexos_heap_grown((int)(a - heaps) - 1, p, grow);
+		asan_poison(p, grow);
 		a->mapped_end += grow;
 	}
 	a->brk = end;
@@ -225,7 +252,7 @@ static unsigned bin_of(size_t size)
 	return shift - MIN_SHIFT;
 }
 
-static void *alloc_locked(struct uk_alloc *a, size_t size)
+static void *alloc_locked(struct uk_alloc *a, size_t size, uintptr_t site)
 {
 	struct block *b;
 	size_t cap;
@@ -263,6 +290,10 @@ static void *alloc_locked(struct uk_alloc *a, size_t size)
 	b->state = BLOCK_USED;
 	b->bin = (uint16_t)bin;
 	b->size = cap;
+	b->requested = size;
+	b->site = site;
+	asan_poison(b, sizeof(*b) + cap);
+	asan_unpoison(b + 1, size);
 	return b + 1;
 }
 
@@ -291,18 +322,57 @@ static struct block *block_of(void *ptr)
 	return b;
 }
 
-void *uk_malloc(struct uk_alloc *a, size_t size)
+static void *heap_alloc(struct uk_alloc *a, size_t size, uintptr_t site)
 {
 	void *p;
 
 	if (!valid_heap(a))
 		die("uk_malloc(%p, %zu): not a FlexOS heap", (void *)a, size);
 	pthread_mutex_lock(&a->lock);
-	p = alloc_locked(a, size);
+	p = alloc_locked(a, size, site);
 	pthread_mutex_unlock(&a->lock);
 	if (p == NULL)
 		errno = ENOMEM;
 	return p;
+}
+
+#define CALLER ((uintptr_t)__builtin_return_address(0))
+
+void *uk_malloc(struct uk_alloc *a, size_t size)
+{
+	return heap_alloc(a, size, CALLER);
+}
+
+int flexos_heap_block(int comp, uintptr_t addr, struct flexos_block *out)
+{
+	const struct uk_alloc *a = HEAP(comp + 1);
+	uintptr_t at = a->base;
+	const struct block *found = NULL;
+
+	/*
+	 * Blocks lie end to end from the heap's base (aliases inside their block's payload). An
+	 * address in a header or past the last block is past the end of the block before it.
+	 */
+	while (at + sizeof(struct block) <= a->brk) {
+		const struct block *b = (const struct block *)at;
+		uintptr_t payload = at + sizeof(struct block);
+
+		if (b->magic != MAGIC)
+			return 0;
+		if (addr < payload)
+			break;
+		found = b;
+		if (addr < payload + b->size)
+			break;
+		at = payload + b->size;
+	}
+	if (found == NULL)
+		return 0;
+	out->start = (uintptr_t)(found + 1);
+	out->size = found->requested;
+	out->site = found->site;
+	out->live = found->state == BLOCK_USED;
+	return 1;
 }
 
 void *uk_calloc(struct uk_alloc *a, size_t nmemb, size_t size)
@@ -313,7 +383,7 @@ void *uk_calloc(struct uk_alloc *a, size_t nmemb, size_t size)
 		errno = ENOMEM;
 		return NULL;
 	}
-	p = uk_malloc(a, nmemb * size);
+	p = heap_alloc(a, nmemb * size, CALLER);
 	if (p != NULL)
 		memset(p, 0, nmemb * size);
 	return p;
@@ -336,6 +406,7 @@ void uk_free(struct uk_alloc *a, void *ptr)
 	if (b->state != BLOCK_USED)
 		die("uk_free(%s, %p): double free", a->name, ptr);
 	pthread_mutex_lock(&a->lock);
+	asan_poison(b + 1, b->size);
 	b->state = BLOCK_FREE;
 	f = (struct free_block *)b;
 	f->next = a->bins[b->bin];
@@ -350,7 +421,7 @@ void *uk_realloc(struct uk_alloc *a, void *ptr, size_t size)
 	size_t have;
 
 	if (ptr == NULL)
-		return uk_malloc(a, size);
+		return heap_alloc(a, size, CALLER);
 	if (size == 0) {
 		uk_free(a, ptr);
 		return NULL;
@@ -363,9 +434,10 @@ void *uk_realloc(struct uk_alloc *a, void *ptr, size_t size)
 	have = b->size - ((uintptr_t)ptr - (uintptr_t)(b + 1));
 	if (size <= have && &heaps[b->heap] == a)
 		return ptr;
-	p = uk_malloc(a, size);
+	p = heap_alloc(a, size, CALLER);
 	if (p == NULL)
 		return NULL;
+	asan_unpoison(ptr, have); /* the old block's tail is copied too, then freed */
 	memcpy(p, ptr, have < size ? have : size);
 	uk_free(&heaps[b->heap], ptr);
 	return p;
@@ -381,13 +453,13 @@ void *uk_memalign(struct uk_alloc *a, size_t align, size_t size)
 		return NULL;
 	}
 	if (align <= 16)
-		return uk_malloc(a, size);
+		return heap_alloc(a, size, CALLER);
 	if (size > FLEXOS_HEAP_SPAN || align > FLEXOS_HEAP_SPAN) {
 		errno = ENOMEM;
 		return NULL;
 	}
 	/* Room for the aligned payload and for an alias header just before it. */
-	raw = (uintptr_t)uk_malloc(a, size + align + sizeof(struct block));
+	raw = (uintptr_t)heap_alloc(a, size + align + sizeof(struct block), CALLER);
 	if (raw == 0)
 		return NULL;
 	p = (raw + sizeof(struct block) + align - 1) & ~(uintptr_t)(align - 1);
@@ -397,6 +469,8 @@ void *uk_memalign(struct uk_alloc *a, size_t align, size_t size)
 	alias->state = BLOCK_ALIAS;
 	alias->bin = 0;
 	alias->size = p - raw;
+	asan_poison((void *)raw, p - raw);
+	asan_poison((void *)(p + size), raw + size + align + sizeof(struct block) - (p + size));
 	return (void *)p;
 }
 

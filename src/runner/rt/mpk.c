@@ -123,6 +123,32 @@ static void on_heap_grown(int comp, void *addr, size_t len)
 		flexos_fatal("cannot tag a heap page with its compartment's key");
 }
 
+/*
+ * At exit every key opens again: the C library's and libasan's exit work (destructors, asan's
+ * unregistering of each library's globals) reads every compartment's data, from whichever
+ * compartment called exit(). Registered at start-up, so it runs before the destructors.
+ */
+static void open_all_keys(void)
+{
+	flexos_self = flexos_main_comp;
+	write_pkru(0);
+}
+
+void flexos_mpk_open_all(void)
+{
+	write_pkru(0);
+}
+
+/*
+ * Called by libasan when it is about to report an error (a program with asan-built
+ * libraries): the report reads every library's globals and the shadow, whatever compartment
+ * the error happened in, and the program ends after it.
+ */
+void __asan_on_error(void)
+{
+	write_pkru(0);
+}
+
 void flexos_mpk_setup(void)
 {
 	for (int c = 0; c < flexos_ncomps; c++) {
@@ -149,6 +175,7 @@ void flexos_mpk_setup(void)
 	}
 	flexos_heap_grown = on_heap_grown;
 	flexos_separated = 1;
+	atexit(open_all_keys);
 }
 
 void flexos_run_user_main_mpk(void)

@@ -213,6 +213,35 @@ void __attribute__((noreturn)) flexos_kill_program(int sig)
 	_exit(128 + sig);
 }
 
+/*
+ * `,"block":{...}` for an address in a heap: the block it hits or runs past, with its size
+ * and the call that allocated it. Under MPK the handler opens every key to read the heap's
+ * headers (the program ends after the report); under vm-ept the owner's heap is not mapped in
+ * this process, so nothing is added.
+ */
+static size_t put_block(char *buf, size_t n, size_t cap, const struct range *r, uintptr_t addr)
+{
+#ifdef FLEXOS_MPK
+	struct flexos_block b;
+
+	if (r->region != R_HEAP)
+		return n;
+	flexos_mpk_open_all();
+	if (!flexos_heap_block(r->comp, addr, &b))
+		return n;
+	n = put_str(buf, n, cap, ",\"block\":{\"start\":\"");
+	n = put_num(buf, n, cap, b.start, 1);
+	n = put_str(buf, n, cap, "\",\"size\":");
+	n = put_num(buf, n, cap, b.size, 0);
+	n = put_str(buf, n, cap, ",\"site\":\"");
+	n = put_num(buf, n, cap, b.site, 1);
+	n = put_str(buf, n, cap, b.live ? "\",\"live\":true}" : "\",\"live\":false}");
+#else
+	(void)buf, (void)cap, (void)r, (void)addr;
+#endif
+	return n;
+}
+
 static void on_fault(int sig, siginfo_t *info, void *context)
 {
 	uintptr_t addr = (uintptr_t)info->si_addr;
@@ -257,7 +286,9 @@ static void on_fault(int sig, siginfo_t *info, void *context)
 		n = put_str(buf, n, sizeof(buf), access);
 		n = put_str(buf, n, sizeof(buf), "\",\"ip\":\"");
 		n = put_num(buf, n, sizeof(buf), (uintptr_t)uc->uc_mcontext.gregs[REG_RIP], 1);
-		n = put_str(buf, n, sizeof(buf), "\"}}\n");
+		n = put_str(buf, n, sizeof(buf), "\"");
+		n = put_block(buf, n, sizeof(buf), r, addr);
+		n = put_str(buf, n, sizeof(buf), "}}\n");
 		write_all(report_fd, buf, n);
 	}
 	n = put_str(buf, 0, sizeof(buf), "flexos: separation fault: compartment ");
@@ -273,6 +304,17 @@ static void on_fault(int sig, siginfo_t *info, void *context)
 	n = put_str(buf, n, sizeof(buf), "\n");
 	write_all(2, buf, n);
 	flexos_kill_program(SIGSEGV);
+}
+
+/*
+ * For libraries built with asan (which links libasan, read by it at start-up; unused
+ * otherwise): no leak check at exit (it needs ptrace, and a leak is not what the hardening is
+ * for here), and the runtime's own SIGSEGV handler, which knows the compartments, stays in
+ * charge of faults. ASan's own reports (an overflow it catches) go to stderr.
+ */
+const char *__asan_default_options(void)
+{
+	return "detect_leaks=0:handle_segv=0:handle_sigbus=0:allow_user_segv_handler=1";
 }
 
 void flexos_catch_faults(void)

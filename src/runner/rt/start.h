@@ -49,5 +49,7 @@ void flexos_start_processes(void);
 /* MPK (mpk.c): a key per compartment; then the user's main under its compartment's rights. */
 void flexos_mpk_setup(void);
 void flexos_run_user_main_mpk(void);
+/* Opens every key (PKRU 0): the fault handler, which reads any heap before the program ends. */
+void flexos_mpk_open_all(void);
 
 #endif /* FLEXOS_START_H */

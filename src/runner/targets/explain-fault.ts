@@ -36,16 +36,32 @@ export async function explainFault(
       .filter(([, n]) => n === c)
       .map(([l]) => l as string)
       .sort();
-  const [nm, where] = await Promise.all([
+  // A return address is the instruction after the call: one byte back is the call's line.
+  const site = raw.block ? `0x${(BigInt(raw.block.site) - 1n).toString(16)}` : null;
+  const [nm, where, allocatedAt] = await Promise.all([
     tool(['nm', '-n', '-S', PROGRAM]),
     tool(['addr2line', '-f', '-e', PROGRAM, raw.ip]),
+    site === null ? Promise.resolve(null) : tool(['addr2line', '-f', '-e', PROGRAM, site]),
   ]);
   const markers = nm === null ? null : readMarkers(nm, [...placed.keys()].sort());
   const fault = describeFault(raw, markers, librariesOf);
   const variable =
     nm !== null && raw.region !== 'text' ? variableAt(readSymbols(nm), raw.address) : undefined;
   const source = where === null ? null : userLine(readAddr2line(where), build, originals);
-  return { ...fault, ...(variable ? { variable } : {}), ...(source ? { source } : {}) };
+  const allocated =
+    allocatedAt === null ? null : userLine(readAddr2line(allocatedAt), build, originals);
+  const block = raw.block && {
+    size: raw.block.size,
+    offset: Number(BigInt(raw.address) - BigInt(raw.block.start)),
+    freed: !raw.block.live,
+    ...(allocated ? { allocated } : {}),
+  };
+  return {
+    ...fault,
+    ...(variable ? { variable } : {}),
+    ...(block ? { block } : {}),
+    ...(source ? { source } : {}),
+  };
 }
 
 function userLine(

@@ -1,13 +1,14 @@
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { constants } from 'node:os';
 import { join } from 'node:path';
-import type { ProcessLimits, TargetDescription } from '../api/schemas.ts';
+import type { JobRequest, ProcessLimits, TargetDescription } from '../api/schemas.ts';
 import { PROGRAM } from '../build/compile.ts';
 import { initramfs } from '../qemu/initramfs.ts';
+import { followConsoleFile } from '../qemu/console-file.ts';
 import { createConsoleFilter, qemuArgs } from '../qemu/guest.ts';
 import { SANDBOX_JOB_DIR, type SandboxHost } from '../sandbox/bwrap-args.ts';
 import { runSandboxed, type SandboxOutcome } from '../sandbox/sandbox.ts';
-import type { GuestSetup } from './guest-setup.ts';
+import type { GuestLibrary, GuestSetup } from './guest-setup.ts';
 
 export interface GuestRun {
   jobDir: string;
@@ -18,9 +19,13 @@ export interface GuestRun {
   signal: AbortSignal;
   args: string[];
   stdin: string;
+  /** Host files packed beside the program: a dynamically linked one's loader and libraries. */
+  libraries?: readonly GuestLibrary[];
 }
 
 const GUEST_MIB = 256;
+/** The guest's console, in the job directory. */
+const CONSOLE = 'console.out';
 const MiB = 1024 * 1024;
 
 /**
@@ -54,6 +59,13 @@ export async function runInGuest(
     { name: 'prog', data: await readFile(join(run.jobDir, PROGRAM)), executable: true },
     { name: 'args', data: enc.encode(run.args.map((a) => `${a}\0`).join('')) },
     { name: 'stdin', data: enc.encode(run.stdin) },
+    ...(await Promise.all(
+      (run.libraries ?? []).map(async (l) => ({
+        name: l.name,
+        data: await readFile(l.path),
+        executable: true,
+      })),
+    )),
   ]);
   await writeFile(join(run.jobDir, 'initrd.cpio'), image);
   await copyFile(guest.kernel, join(run.jobDir, 'vmlinuz'));
@@ -71,13 +83,22 @@ export async function runInGuest(
       if (m) exit = { code: Number(m[1]), signal: Number(m[2]) };
     },
   );
+  const consoleFile = followConsoleFile(join(run.jobDir, CONSOLE), run.outputBytes, (text) =>
+    filter.push(text),
+  );
   const out = await runSandboxed({
     argv: [
       'qemu-system-x86_64',
-      ...qemuArgs(`${SANDBOX_JOB_DIR}/vmlinuz`, `${SANDBOX_JOB_DIR}/initrd.cpio`, GUEST_MIB),
+      ...qemuArgs(
+        `${SANDBOX_JOB_DIR}/vmlinuz`,
+        `${SANDBOX_JOB_DIR}/initrd.cpio`,
+        GUEST_MIB,
+        `${SANDBOX_JOB_DIR}/${CONSOLE}`,
+      ),
     ],
     jobDir: run.jobDir,
-    writable: false,
+    // QEMU writes the console file there (its size bounded by the file-size limit).
+    writable: true,
     host: run.host,
     limits: guestLimits(run.limits),
     user: run.user,
@@ -87,10 +108,17 @@ export async function runInGuest(
     },
     signal: run.signal,
   });
+  const { truncated } = await consoleFile.stop();
   filter.end();
   const ended = exit as { code: number; signal: number } | null;
   if (out.timedOut || out.aborted || ended === null)
-    return { ...out, stdout: output, reports, exitCode: out.timedOut || out.aborted ? null : 70 };
+    return {
+      ...out,
+      truncated: out.truncated || truncated,
+      stdout: output,
+      reports,
+      exitCode: out.timedOut || out.aborted ? null : 70,
+    };
   const signal =
     ended.signal > 0
       ? ((Object.entries(constants.signals).find(([, n]) => n === ended.signal)?.[0] ??
@@ -98,6 +126,7 @@ export async function runInGuest(
       : null;
   return {
     ...out,
+    truncated: out.truncated || truncated,
     stdout: output,
     reports,
     exitCode: signal === null ? ended.code : null,
@@ -143,5 +172,18 @@ export function describeGuest(
         reason: 'needs a CHERI machine (a Morello board)',
       },
     ],
+  };
+}
+
+/** The job's part of a guest run: its arguments and input, and the libraries it links. */
+export function guestInput(
+  job: Pick<JobRequest, 'args' | 'stdin'>,
+  guest: Extract<GuestSetup, { ok: true }>,
+  dynamic: boolean,
+): Pick<GuestRun, 'args' | 'stdin' | 'libraries'> {
+  return {
+    args: job.args ?? [],
+    stdin: job.stdin ?? '',
+    ...(dynamic ? { libraries: guest.asanLibraries ?? [] } : {}),
   };
 }

@@ -14,7 +14,7 @@ import { faultSentence, parseFaultReport } from '../build/fault-report.ts';
 import { explainFault } from './explain-fault.ts';
 import { createMetricScanner } from './metrics.ts';
 import { stackSuspect } from './suspects.ts';
-import { describeGuest, runInGuest } from './guest-run.ts';
+import { describeGuest, guestInput, runInGuest } from './guest-run.ts';
 import type { GuestSetup } from './guest-setup.ts';
 import {
   buildReaper,
@@ -147,6 +147,7 @@ export async function createNativeTarget(options: NativeTargetOptions): Promise<
         outputBytes: options.limits.outputBytes,
         signal: ctx.signal,
         staticLink: guest !== undefined,
+        asan: guest?.ok === true && guest.asanLibraries !== null,
       });
       durations.compile = performance.now() - t;
       diagnostics.push(...compiled.diagnostics);
@@ -168,7 +169,7 @@ export async function createNativeTarget(options: NativeTargetOptions): Promise<
         signal: ctx.signal,
       };
       const out = await (guest?.ok
-        ? runInGuest(guest, { ...run, args: job.args ?? [], stdin: job.stdin ?? '' }, (text) => {
+        ? runInGuest(guest, { ...run, ...guestInput(job, guest, compiled.dynamic) }, (text) => {
             ctx.emit({ event: 'stdout', data: { text } });
             metrics.push(text);
           })

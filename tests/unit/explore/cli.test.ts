@@ -112,6 +112,12 @@ describe('flexos explore', () => {
       ['nope'],
       ['w', '--labels', 'x.csv', '--estimate'],
       ['w', '--frob'],
+      // Measuring by running: lazily only, and its flags only with it.
+      ['w', '--labels', 'runner'],
+      ['w', '--labels', 'runner', '--lazy', '--estimate'],
+      ['w', '--runner', 'http://127.0.0.1:1'],
+      ['w', '--metric', 'x', '--estimate'],
+      ['w', '--estimate', '--', 'arg'],
     ]) {
       const io = createMemoryIo({ 'w/space.yaml': 'components: [a]\n' });
       expect(await exploreCommand(args, io)).toBe(2);

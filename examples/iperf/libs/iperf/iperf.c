@@ -125,8 +125,10 @@ int main(void)
 
 	printf("iperf: %.2f MiB in %lu recv calls (%.0f bytes per call, buffer %d)\n", mib(received),
 	       recv_calls, recv_calls ? (double)received / (double)recv_calls : 0.0, RX_BUF_SIZE);
-	if (secs > 0)
+	if (secs > 0) {
 		printf("iperf: %.1f MiB/s (CPU time %.3f s)\n", mib(received) / secs, secs);
+		printf("FLEXOS-METRIC throughput=%.1f MiB/s\n", mib(received) / secs);
+	}
 	ok = received == announced && pattern_errors == 0;
 	printf("iperf: %s\n", ok ? "transfer complete, data verified" : "TRANSFER FAILED");
 	return ok ? 0 : 1;

@@ -36,6 +36,11 @@ export interface LazyInput {
    * means it cannot be labelled; the search goes on without it and says so.
    */
   measure: (id: string) => number | Promise<number>;
+  /**
+   * Without a budget, measure the frontier's members (the safest configurations) all the same,
+   * to show their performance; otherwise nothing is measured then.
+   */
+  measureFrontier?: boolean;
   /** Then measure every unlabelled configuration that could still be on the frontier. */
   verify?: boolean;
   /**
@@ -88,17 +93,38 @@ export async function lazyFrontier(input: LazyInput): Promise<LazyResult> {
   if (n > LAZY_LIMIT) throw new Error(`lazyFrontier takes at most ${LAZY_LIMIT} configurations`);
   const labels: (number | undefined)[] = new Array<number | undefined>(n).fill(undefined);
   const all = configs.map((_, i) => i);
-  if (!budget)
+  if (!budget) {
+    // Every configuration meets no budget: the frontier is the safest ones, decided without a
+    // label. Only they are measured, when measuring is what labels cost (`measureFrontier`),
+    // so the frontier comes with its performance.
+    const frontier = maximalElements(configs, all, order);
+    let measured = 0;
+    const missing: number[] = [];
+    for (const i of input.measureFrontier ? frontier : []) {
+      (input.stopper ?? NEVER_STOP).check();
+      const value = await input.measure(input.ids[i] as string);
+      measured++;
+      if (Number.isFinite(value)) labels[i] = value;
+      else missing.push(i);
+      input.onMeasure?.({
+        id: input.ids[i] as string,
+        value,
+        measured,
+        undecided: frontier.length - measured,
+        verifying: false,
+      });
+    }
     return {
-      frontier: maximalElements(configs, all, order),
+      frontier,
       meeting: n,
       labels,
-      measured: 0,
-      missing: [],
+      measured,
+      missing,
       unverified: [],
       verified: 0,
       status: 'complete',
     };
+  }
   const words = (n + 31) >>> 5;
   const below = Array.from({ length: n }, () => new Uint32Array(words));
   const above = Array.from({ length: n }, () => new Uint32Array(words));

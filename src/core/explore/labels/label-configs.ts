@@ -79,6 +79,7 @@ export async function labelConfigurations(
       budget,
       stopper,
       verify: opts.verify === true && !monotone,
+      measureFrontier: src.kind === 'measure',
       measure: (id) => lookup(id, index.get(id) as number),
       onMeasure: (e) =>
         opts.onProgress?.(
