@@ -5,6 +5,7 @@
  * resolved against the runner's origin, as a browser on that origin does.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +76,16 @@ describe('short links in the page', () => {
     const closed = await freePort();
     const down = await readShortLink('a'.repeat(14), pageFetch(`http://127.0.0.1:${closed}`));
     expect(down.status === 'invalid' && down.reason).toMatch(/no runner answers/);
+    // A static server (`vite preview`) answers every path with the page: no runner there.
+    const page = createHttpServer((_req, res) => res.end('<!doctype html>\n'));
+    await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
+    const { port } = page.address() as { port: number };
+    const plain = await readShortLink('a'.repeat(14), pageFetch(`http://127.0.0.1:${port}`));
+    page.close();
+    expect(plain.status === 'invalid' && plain.reason).toMatch(
+      /no runner answers at this page’s origin \(\/api\/share\/a{14} is not JSON there\)/,
+    );
+
     const runner = { url: `http://127.0.0.1:${closed}`, token: '' };
     const offer = await createShortLink(ws, undefined, runner, 'http://page.example/');
     expect(offer.status === 'unavailable' && offer.reason).toMatch(/no runner answers/);

@@ -53,7 +53,7 @@ export function createShareClient(options: ShareClientOptions) {
     } catch {
       throw new RunnerError({
         kind: 'invalid',
-        message: `${where} answered ${path} with something other than JSON: no runner there`,
+        message: `no runner answers at ${where} (${path} is not JSON there)`,
       });
     }
     const checked = checkResponse(schema, body);

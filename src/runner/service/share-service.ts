@@ -5,6 +5,7 @@ import {
   SHORT_ID_CHARS,
   toSharePayload,
   toShortId,
+  WORKSPACE_VERSION,
 } from '../../core/pipeline/index.ts';
 import { ShareRequest, type ShareInfo, type ShareLimits } from '../api/share-schemas.ts';
 import { createHourlyCounter } from './hourly-counter.ts';
@@ -100,8 +101,10 @@ export function createShareService(options: ShareServiceOptions) {
           `the workspace is ${formatBytes(bytes.length)}; this runner keeps short links up to ${formatBytes(limits.snapshotBytes)} (the full link still works)`,
         );
       }
+      // What is written is the current format, whatever version it came in (migrated above).
+      const version = WORKSPACE_VERSION;
       const same = (s: StoredSnapshot | undefined) =>
-        s !== undefined && s.version === body.version && sameBytes(s.bytes, bytes);
+        s !== undefined && s.version === version && sameBytes(s.bytes, bytes);
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         const id = candidate(bytes, attempt);
         const found = store.get(id);
@@ -118,7 +121,7 @@ export function createShareService(options: ShareServiceOptions) {
             wait,
           );
         }
-        if (store.add(id, { version: body.version, bytes, createdAt: now() }) === 'added') {
+        if (store.add(id, { version, bytes, createdAt: now() }) === 'added') {
           perClient.record(client);
           return { ok: true, id, created: true };
         }
