@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkShareExtras } from './share-extras.ts';
 import { fromSharePayload, readSharePayload, toSharePayload } from './share-link.ts';
@@ -47,5 +48,19 @@ describe('share extras', () => {
       status: 'invalid',
       code: 'workspace/bad-path',
     });
+  });
+});
+
+describe('reading payloads', () => {
+  it('never throws, whatever a link or a snapshot holds', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1, max: 3 }), fc.anything(), (version, raw) => {
+        const r = readSharePayload(version, raw);
+        expect(['ok', 'invalid']).toContain(r.status);
+        const withExtras = readSharePayload(version, { files: {}, extras: raw });
+        if (withExtras.status === 'ok' && withExtras.extras)
+          expect(JSON.parse(JSON.stringify(withExtras.extras))).toBeTruthy();
+      }),
+    );
   });
 });
