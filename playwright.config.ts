@@ -40,7 +40,8 @@ export default defineConfig({
   webServer: {
     // One Node process (tsx as a loader, not a parent process) on 127.0.0.1 only; it serves
     // dist/ as built, without building again.
-    command: `node --import tsx src/runner/main.ts --app dist --host 127.0.0.1 --port ${port}`,
+    // Short links are kept in memory: a run of the specs leaves nothing behind.
+    command: `node --import tsx src/runner/main.ts --app dist --host 127.0.0.1 --port ${port} --store :memory:`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,

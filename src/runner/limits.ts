@@ -1,4 +1,5 @@
 import type { RunnerLimits } from './api/schemas.ts';
+import type { ShareLimits } from './api/share-schemas.ts';
 
 const MiB = 1024 * 1024;
 
@@ -45,3 +46,14 @@ export const DEFAULT_LIMITS: RunnerLimits = {
 export function withLimits(changes: Partial<RunnerLimits> = {}): RunnerLimits {
   return { ...DEFAULT_LIMITS, ...changes };
 }
+
+/**
+ * Limits of short links, reported by `GET /api/share`. 1 MiB holds every example many times
+ * over (the largest is under 100 KiB as a snapshot); 120 new ones an hour let a class of 30
+ * behind one address (a school's NAT) share four times each, while a script filling the disk
+ * is stopped. Sharing the same workspace again stores nothing and is not counted.
+ */
+export const DEFAULT_SHARE_LIMITS: ShareLimits = {
+  snapshotBytes: MiB,
+  snapshotsPerHour: 120,
+};

@@ -1,16 +1,32 @@
 /**
- * `npm run runner -- [--host H] [--port N] [--allow-origin URL] [--token T] [--app DIR]`: the
- * runner on its own, for a class. Listens on 127.0.0.1:8787 unless told otherwise; with
- * `--app dist` it also serves the built playground, as `npm start` does (scripts/start.mjs
- * calls `serve` below). Ctrl+C stops it and removes its job directories.
+ * `npm run runner -- [--host H] [--port N] [--allow-origin URL] [--token T] [--app DIR]
+ * [--store PATH] [--share-bytes N] [--share-per-hour N]`: the runner on its own, for a class.
+ * Listens on 127.0.0.1:8787 unless told otherwise; with `--app dist` it also serves the built
+ * playground, as `npm start` does (scripts/start.mjs calls `serve` below). Ctrl+C stops it and
+ * removes its job directories.
  */
 import { realpathSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { DEFAULT_SHARE_LIMITS } from './limits.ts';
 import { startRunner, type RunnerOptions, type StartedRunner } from './runner.ts';
 
 const USAGE =
-  'usage: npm run runner -- [--host H] [--port N] [--allow-origin URL] [--token T] [--app DIR]\n';
+  'usage: npm run runner -- [--host H] [--port N] [--allow-origin URL] [--token T] [--app DIR]\n' +
+  '                         [--store PATH|:memory:] [--share-bytes N] [--share-per-hour N]\n';
+
+/**
+ * Where short links are kept unless `--store` says otherwise: `$FLEXOS_SHARE_STORE`, else
+ * `short-links.sqlite` in `$FLEXOS_CACHE` or `~/.cache/flexos-playground/`.
+ */
+export function defaultStorePath(env: NodeJS.ProcessEnv = process.env): string {
+  const set = env['FLEXOS_SHARE_STORE'];
+  if (set !== undefined && set !== '') return set;
+  const cache = env['FLEXOS_CACHE'] ?? join(homedir(), '.cache', 'flexos-playground');
+  return join(cache, 'short-links.sqlite');
+}
 
 export interface ServeOptions extends RunnerOptions {
   /** First words of the banner ("FlexOS Playground", "FlexOS runner"). */
@@ -22,10 +38,12 @@ export interface ServeOptions extends RunnerOptions {
 /**
  * Starts a runner, says where and what it runs, and serves until SIGINT or SIGTERM, then
  * stops every job and removes the job directories. The exit code: 0 after a signal, 1 when
- * the port is taken, 2 when `appDir` holds no build.
+ * the port is taken, 2 when `appDir` holds no build or the short-link store cannot be opened.
  */
 export async function serve(options: ServeOptions): Promise<number> {
-  const { title, quiet, ...runnerOptions } = options;
+  const { title, quiet, ...given } = options;
+  const store = given.share?.store ?? defaultStorePath();
+  const runnerOptions: RunnerOptions = { ...given, share: { ...given.share, store } };
   // Installed before the start (which compiles the reaper, probes the sandbox): a Ctrl+C
   // then still closes whatever has been created.
   const stop = new Promise<string>((resolve) => {
@@ -43,7 +61,7 @@ export async function serve(options: ServeOptions): Promise<number> {
       );
       return 1;
     }
-    if (/holds no built app/.test(message)) {
+    if (/holds no built app|short-link store/.test(message)) {
       process.stderr.write(`${title}: ${message}\n`);
       return 2;
     }
@@ -52,6 +70,7 @@ export async function serve(options: ServeOptions): Promise<number> {
   if (quiet) runner.server.app.log.level = 'warn';
   const serves = options.appDir === undefined ? '' : ' (the playground and the runner API)';
   process.stdout.write(`\n${title}: ${runner.url}/${serves}  (Ctrl+C to stop)\n`);
+  process.stdout.write(`  short links kept in ${store === ':memory:' ? 'memory' : store}\n`);
   for (const t of runner.server.targets) {
     const runs = t.mechanisms.filter((m) => m.enforced).map((m) => m.mechanism);
     const why = t.available ? '' : ` (unavailable: ${t.reason ?? '?'})`;
@@ -74,6 +93,9 @@ async function main(argv: string[]): Promise<number> {
         'allow-origin': { type: 'string' },
         token: { type: 'string' },
         app: { type: 'string' },
+        store: { type: 'string' },
+        'share-bytes': { type: 'string' },
+        'share-per-hour': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -92,6 +114,19 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`bad port ${values.port}\n${USAGE}`);
     return 2;
   }
+  const shareLimits = { ...DEFAULT_SHARE_LIMITS };
+  for (const [flag, key] of [
+    ['share-bytes', 'snapshotBytes'],
+    ['share-per-hour', 'snapshotsPerHour'],
+  ] as const) {
+    const text = values[flag];
+    if (text === undefined) continue;
+    if (!/^\d+$/.test(text)) {
+      process.stderr.write(`bad --${flag} ${text}: a whole number\n${USAGE}`);
+      return 2;
+    }
+    shareLimits[key] = Number(text);
+  }
   return serve({
     title: values.app === undefined ? 'FlexOS runner' : 'FlexOS Playground',
     host: values.host,
@@ -99,6 +134,10 @@ async function main(argv: string[]): Promise<number> {
     ...(values['allow-origin'] !== undefined ? { allowOrigin: values['allow-origin'] } : {}),
     ...(values.token !== undefined ? { token: values.token } : {}),
     ...(values.app !== undefined ? { appDir: values.app } : {}),
+    share: {
+      ...(values.store !== undefined ? { store: values.store } : {}),
+      limits: shareLimits,
+    },
     logger: true,
   });
 }

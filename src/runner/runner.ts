@@ -1,9 +1,13 @@
+import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { createNodeCParser } from '../cli/node-parser.ts';
 import type { RunnerLimits } from './api/schemas.ts';
+import type { ShareLimits } from './api/share-schemas.ts';
 import { createJobsRoot } from './build/job-dir.ts';
-import { DEFAULT_LIMITS } from './limits.ts';
+import { DEFAULT_LIMITS, DEFAULT_SHARE_LIMITS } from './limits.ts';
 import { createRunnerServer, type RunnerServer } from './service/server.ts';
+import { createShareService } from './service/share-service.ts';
+import { createSqliteSnapshotStore } from './service/snapshot-store.ts';
 import { prepareStaticApp, registerStaticApp } from './service/static-app.ts';
 import { createNativeTarget } from './targets/native.ts';
 import { setUpGuest } from './targets/guest-setup.ts';
@@ -31,6 +35,12 @@ export interface RunnerOptions {
    * own origin (`npm start`). Must hold an `index.html`.
    */
   appDir?: string;
+  /** Short links: where the snapshots are kept and how many, how large. */
+  share?: {
+    /** The SQLite file (`:memory:`, the default here, keeps them until the runner stops). */
+    store?: string;
+    limits?: ShareLimits;
+  };
 }
 
 export interface StartedRunner {
@@ -48,6 +58,8 @@ export async function startRunner(options: RunnerOptions = {}): Promise<StartedR
   const limits = options.limits ?? DEFAULT_LIMITS;
   // Checked first: a missing build is reported before anything is started or created.
   const site = options.appDir === undefined ? null : await prepareStaticApp(options.appDir);
+  // Opened before anything else is started: a store that cannot be opened stops the start.
+  const store = openStore(options.share?.store ?? ':memory:');
   const parser = await createNodeCParser();
   const jobsRoot = createJobsRoot();
   // Both targets check and rewrite jobs in one worker thread.
@@ -73,6 +85,12 @@ export async function startRunner(options: RunnerOptions = {}): Promise<StartedR
     logger: options.logger ?? false,
     jobs: { onBug: (e) => server.app.log.error(e) },
     ...(site ? { extraRoutes: (app) => registerStaticApp(app, site) } : {}),
+    share: createShareService({
+      store,
+      limits: options.share?.limits ?? DEFAULT_SHARE_LIMITS,
+      hash: (bytes) => createHash('sha256').update(bytes).digest(),
+      servesApp: site !== null,
+    }),
   });
   let url: string;
   try {
@@ -82,6 +100,7 @@ export async function startRunner(options: RunnerOptions = {}): Promise<StartedR
     await server.close();
     await rm(jobsRoot, { recursive: true, force: true });
     parser.delete();
+    store.close();
     throw e;
   }
   return {
@@ -93,6 +112,17 @@ export async function startRunner(options: RunnerOptions = {}): Promise<StartedR
       await Promise.all(targets.map((target) => target.close?.()));
       await rm(jobsRoot, { recursive: true, force: true });
       parser.delete();
+      store.close();
     },
   };
+}
+
+function openStore(path: string) {
+  try {
+    return createSqliteSnapshotStore(path);
+  } catch (e) {
+    throw new Error(`the short-link store ${path} cannot be opened: ${(e as Error).message}`, {
+      cause: e,
+    });
+  }
 }

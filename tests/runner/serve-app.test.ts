@@ -111,6 +111,18 @@ describe('the built app, served by the runner', () => {
     expect(again.body).toBe('');
   });
 
+  it('opens a short link /s/<id> with the app page, whatever the request accepts', async () => {
+    for (const path of ['/s/abcdefghijkmno', '/s/not-even-an-id', '/s/x/']) {
+      const a = await raw(path);
+      expect(a.status, path).toBe(200);
+      expect(a.body, path).toBe(INDEX);
+      expect(a.headers['cross-origin-embedder-policy']).toBe('require-corp');
+    }
+    expect((await raw('/s/a/b')).status).toBe(404);
+    const info = await raw('/api/share');
+    expect(JSON.parse(info.body)).toMatchObject({ servesApp: true });
+  });
+
   it('lists no directory and serves no hidden file', async () => {
     for (const path of ['/assets', '/assets/', '/.hidden', '/assets/missing.js']) {
       const a = await raw(path);

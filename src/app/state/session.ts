@@ -1,8 +1,9 @@
-import type { Workspace } from '../../core/pipeline/index.ts';
+import { shortIdOfPath, type Workspace } from '../../core/pipeline/index.ts';
 import { saver } from './autosave.svelte.ts';
 import { EMPTY_WORKSPACE, examples } from './examples.svelte.ts';
 import { errorText, notices } from './notices.svelte.ts';
-import { readShareLink } from './share.ts';
+import { readShareLink, type OpenedLink } from './share.ts';
+import { restoreShareExtras } from './share-extras.ts';
 import { getLastOpened, loadPlayground, setLastOpened } from './storage.ts';
 import { workspace } from './workspace.svelte.ts';
 
@@ -55,16 +56,7 @@ export async function startSession(): Promise<void> {
     notices.push('error', `The examples could not be loaded: ${errorText(e)}`);
     return [];
   });
-  if (location.hash.length > 1) {
-    const link = await readShareLink(location.hash);
-    // The fragment has done its job; later reloads restore the saved copy with its edits.
-    history.replaceState(null, '', location.pathname + location.search);
-    if (link.status === 'ok') {
-      openAsNew(link.workspace, 'Shared playground');
-      return;
-    }
-    if (link.status === 'invalid') notices.push('error', link.reason);
-  }
+  if (await openLinkInAddress()) return;
   let last;
   try {
     last = await getLastOpened();
@@ -80,4 +72,30 @@ export async function startSession(): Promise<void> {
   const first = examples.default;
   if (first) openExample(first.slug);
   else workspace.load(structuredClone(EMPTY_WORKSPACE), 'Untitled');
+}
+
+/**
+ * Opens a short link (`/s/<id>`, read from the runner that served the page) or a `#v1/` link
+ * in the address bar; true when one was opened. Either way the address goes back to the
+ * page's own, so later reloads restore the saved copy with its edits; a link that cannot be
+ * opened says why.
+ */
+async function openLinkInAddress(): Promise<boolean> {
+  const id = shortIdOfPath(location.pathname);
+  if (id === null && location.hash.length <= 1) return false;
+  let link: OpenedLink;
+  if (id !== null) {
+    const { readShortLink } = await import('./short-link.ts');
+    link = await readShortLink(id);
+  } else {
+    link = await readShareLink(location.hash);
+  }
+  history.replaceState(null, '', (id === null ? location.pathname : '/') + location.search);
+  if (link.status === 'ok') {
+    openAsNew(link.workspace, 'Shared playground');
+    restoreShareExtras(link.extras);
+    return true;
+  }
+  if (link.status === 'invalid') notices.push('error', link.reason);
+  return false;
 }

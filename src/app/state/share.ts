@@ -4,7 +4,9 @@ import {
   formatShareFragment,
   fromSharePayload,
   parseShareFragment,
+  SHARE_LIMITS,
   toSharePayload,
+  type ShareExtras,
   type Workspace,
 } from '../../core/pipeline/index.ts';
 
@@ -14,10 +16,15 @@ export const LONG_LINK_CHARS = 8000;
 /**
  * Share links: the workspace as JSON, deflate-raw compressed by the browser's
  * `CompressionStream`, base64url-encoded after `#v1/`. The fragment never reaches a server.
+ * `extras` (the Explore settings, an exercise's state) ride along when given.
  */
-export async function createShareLink(ws: Workspace, base = location.href): Promise<string> {
-  const bytes = new TextEncoder().encode(toSharePayload(ws));
-  const packed = await pipe(bytes, new CompressionStream('deflate-raw'));
+export async function createShareLink(
+  ws: Workspace,
+  extras?: ShareExtras,
+  base = location.href,
+): Promise<string> {
+  const bytes = new TextEncoder().encode(toSharePayload(ws, extras));
+  const packed = await pack(bytes);
   const url = new URL(base);
   url.hash = formatShareFragment(encodeBase64Url(packed));
   return url.toString();
@@ -25,7 +32,7 @@ export async function createShareLink(ws: Workspace, base = location.href): Prom
 
 export type OpenedLink =
   | { status: 'none' }
-  | { status: 'ok'; workspace: Workspace; migratedFrom?: number }
+  | { status: 'ok'; workspace: Workspace; migratedFrom?: number; extras?: ShareExtras }
   | { status: 'invalid'; reason: string };
 
 /** Reads a location hash; a damaged link says why and yields nothing to load. */
@@ -37,7 +44,11 @@ export async function readShareLink(hash: string): Promise<OpenedLink> {
   if (!bytes) return invalid('it contains characters a share link cannot have');
   let json: string;
   try {
-    const raw = await pipe(bytes, new DecompressionStream('deflate-raw'));
+    const raw = await unpack(bytes, SHARE_LIMITS.maxPayloadBytes);
+    if (raw === 'too-large')
+      return invalid(
+        `its data is too large: over ${SHARE_LIMITS.maxPayloadBytes / 1e6} MB once unpacked`,
+      );
     json = new TextDecoder('utf-8', { fatal: true }).decode(raw);
   } catch {
     return invalid('its data is cut short or damaged (was the whole link copied?)');
@@ -51,10 +62,39 @@ function invalid(reason: string): OpenedLink {
   return { status: 'invalid', reason: `This share link cannot be opened: ${reason}.` };
 }
 
-async function pipe(
-  bytes: Uint8Array,
-  transform: CompressionStream | DecompressionStream,
-): Promise<Uint8Array> {
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(transform);
+async function pack(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as BlobPart])
+    .stream()
+    .pipeThrough(new CompressionStream('deflate-raw'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/**
+ * Decompresses at most `limit` bytes: a link of a few kilobytes can inflate to gigabytes, so
+ * reading stops at the limit instead of freezing the tab. Throws on damaged data.
+ */
+async function unpack(bytes: Uint8Array, limit: number): Promise<Uint8Array | 'too-large'> {
+  const reader = new Blob([bytes as BlobPart])
+    .stream()
+    .pipeThrough(new DecompressionStream('deflate-raw'))
+    .getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      return 'too-large';
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }

@@ -65,9 +65,25 @@ export {
   formatShareFragment,
   toSharePayload,
   fromSharePayload,
+  readSharePayload,
   encodeBase64Url,
   decodeBase64Url,
+  SHARE_LIMITS,
   type ShareFragment,
   type ShareLinkProblem,
+  type SharePayloadCheck,
 } from '../workspace/share-link.ts';
+export {
+  checkShareExtras,
+  type ShareExtras,
+  type ShareExploreExtras,
+} from '../workspace/share-extras.ts';
+export {
+  toShortId,
+  isShortId,
+  shortLinkPath,
+  shortIdOfPath,
+  SHORT_ID_ALPHABET,
+  SHORT_ID_CHARS,
+} from '../workspace/short-id.ts';
 export { convertConfig, type ConvertedConfig } from './convert.ts';

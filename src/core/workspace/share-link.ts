@@ -1,5 +1,11 @@
+import { checkShareExtras, type ShareExtras } from './share-extras.ts';
 import type { Workspace } from './workspace.ts';
-import { toWorkspace, WORKSPACE_VERSION, type WorkspacePayloadCheck } from './workspace-schema.ts';
+import {
+  toWorkspace,
+  WORKSPACE_LIMITS,
+  WORKSPACE_VERSION,
+  type WorkspaceProblem,
+} from './workspace-schema.ts';
 
 /**
  * The pure half of share links: `#v<N>/<base64url>` fragments and the JSON payload inside.
@@ -9,7 +15,23 @@ import { toWorkspace, WORKSPACE_VERSION, type WorkspacePayloadCheck } from './wo
 
 /** Which step of reading a link failed; `workspace/*` codes come from the shape check. */
 export type ShareLinkProblem =
-  'share/not-a-link' | 'share/bad-encoding' | 'share/bad-compression' | 'share/bad-json';
+  | 'share/not-a-link'
+  | 'share/bad-encoding'
+  | 'share/bad-compression'
+  | 'share/bad-json'
+  | 'share/too-large';
+
+/**
+ * The most bytes a link's payload may decompress to. Four bytes per character of the
+ * workspace's own limit leaves room for UTF-8 and JSON escapes; past it, decompressing stops
+ * and the link is "too large", so a small link that inflates without end cannot freeze the tab.
+ */
+export const SHARE_LIMITS = { maxPayloadBytes: 4 * WORKSPACE_LIMITS.maxTotalChars };
+
+/** A payload brought up to date and checked: the workspace and its extras, or why not. */
+export type SharePayloadCheck =
+  | { status: 'ok'; workspace: Workspace; migratedFrom?: number; extras?: ShareExtras }
+  | { status: 'invalid'; code: WorkspaceProblem | ShareLinkProblem; reason: string };
 
 export type ShareFragment =
   | { status: 'none' }
@@ -34,23 +56,40 @@ export function formatShareFragment(data: string, version: number = WORKSPACE_VE
   return `#v${version}/${data}`;
 }
 
-/** The JSON written into a link: files and view settings, nothing else. */
-export function toSharePayload(ws: Workspace): string {
-  return JSON.stringify({ files: ws.files, settings: ws.settings });
+/**
+ * The JSON written into a link or a short-link snapshot: files, view settings and, when there
+ * are any, the extras (Explore settings, exercise state). Nothing else of the workspace.
+ */
+export function toSharePayload(ws: Workspace, extras?: ShareExtras): string {
+  const payload: Record<string, unknown> = { files: ws.files, settings: ws.settings };
+  const checked = checkShareExtras(extras);
+  if (checked) payload['extras'] = checked;
+  return JSON.stringify(payload);
 }
 
 /** Reads the JSON of a link of `version`, migrating and checking it; never throws. */
-export function fromSharePayload(
-  version: number,
-  json: string,
-): WorkspacePayloadCheck | { status: 'invalid'; code: ShareLinkProblem; reason: string } {
+export function fromSharePayload(version: number, json: string): SharePayloadCheck {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
   } catch {
     return { status: 'invalid', code: 'share/bad-json', reason: 'the link data is damaged' };
   }
-  return toWorkspace(version, raw);
+  return readSharePayload(version, raw);
+}
+
+/**
+ * Checks an already parsed payload of `version` (a short link's snapshot arrives parsed):
+ * the workspace through the one check of `toWorkspace`, the extras kept where understood.
+ */
+export function readSharePayload(version: number, raw: unknown): SharePayloadCheck {
+  const checked = toWorkspace(version, raw);
+  if (checked.status !== 'ok') return checked;
+  const extras =
+    typeof raw === 'object' && raw !== null && 'extras' in raw
+      ? checkShareExtras(raw.extras)
+      : undefined;
+  return extras ? { ...checked, extras } : checked;
 }
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

@@ -329,7 +329,8 @@ async function readEvents<T>(
   }
 }
 
-async function httpError(res: Response): Promise<RunnerError> {
+/** A refusal as a `RunnerError`: the runner's `{error: {code, message}}`, or the bare HTTP status. */
+export async function httpError(res: Response): Promise<RunnerError> {
   let body: unknown = null;
   try {
     body = await res.json();

@@ -3,5 +3,6 @@
  * both ends. Browser-safe.
  */
 export * from './schemas.ts';
+export * from './share-schemas.ts';
 export { checkJobRequest, type RequestCheck, type RequestProblem } from './check-request.ts';
 export { checkResponse } from './check-response.ts';

@@ -9,6 +9,8 @@ import type {
 import { checkJobRequest } from '../api/check-request.ts';
 import type { Target } from '../targets/target.ts';
 import { createJobService, type JobService, type JobServiceOptions } from './job-service.ts';
+import { registerShareRoutes } from './share-routes.ts';
+import type { ShareService } from './share-service.ts';
 import { streamEvents } from './sse.ts';
 
 export interface RunnerServerOptions {
@@ -22,6 +24,8 @@ export interface RunnerServerOptions {
   logger?: boolean;
   /** Passed to the job service (keeping of finished jobs, the bug hook). */
   jobs?: Omit<JobServiceOptions, 'targets' | 'limits'>;
+  /** Short links (`/api/share`); without it, those routes are not there. */
+  share?: ShareService;
   /**
    * Adds routes after the API's: the built app's files (`static-app.ts`) for `npm start`. The
    * API's own routes always win over what this adds.
@@ -143,6 +147,8 @@ export function createRunnerServer(options: RunnerServerOptions): RunnerServer {
     if (!authorized(req, reply)) return reply;
     return streamEvents(jobs, (req.params as { id: string }).id, req, reply);
   });
+
+  if (options.share) registerShareRoutes(app, options.share, authorized);
 
   options.extraRoutes?.(app);
 

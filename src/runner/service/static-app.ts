@@ -92,14 +92,17 @@ export function requestSegments(url: string): string[] | null {
  * the headers `vite preview` would need for cross-origin isolation. No directory listing; a
  * path that resolves outside the folder (through a link too) is not served. `/api/...` paths
  * the API does not know keep the API's JSON 404. A page path without an extension that is no
- * file (`/some/page`) gets `index.html`, as `vite preview` does for a single-page app.
+ * file (`/some/page`) gets `index.html`, as `vite preview` does for a single-page app, and a
+ * short link `/s/<id>` always does.
  */
 export function registerStaticApp(app: FastifyInstance, site: StaticApp): void {
   const serve = async (req: FastifyRequest, reply: FastifyReply) => {
     const segments = requestSegments(req.url);
     if (segments?.[0] === 'api') return reply.callNotFound();
     if (segments === null) return notFound(reply);
-    const file = segments.length === 0 ? 'index.html' : join(...segments);
+    // A short link opens the app, which reads its id from the path and fetches the snapshot.
+    const shortLink = segments.length === 2 && segments[0] === 's';
+    const file = segments.length === 0 || shortLink ? 'index.html' : join(...segments);
     if (await sendFile(req, reply, site, file)) return reply;
     const last = segments.at(-1) ?? '';
     const wantsPage = /\btext\/html\b/.test(req.headers.accept ?? '');
