@@ -71,3 +71,34 @@ export {
   type ShareLinkProblem,
 } from '../workspace/share-link.ts';
 export { convertConfig, type ConvertedConfig } from './convert.ts';
+
+// Exercises: exercise.yaml, its checklist, the teacher's draft.
+export {
+  EXERCISE_FILE,
+  applyRunFacts,
+  checkExerciseFile,
+  evaluateExercise,
+  type ExerciseEvaluation,
+  type ExerciseHost,
+  type ExerciseInputs,
+} from './exercise.ts';
+export {
+  CHECK_KINDS,
+  EXERCISE_CODES,
+  RUN_STATUSES,
+  decodeSolution,
+  deriveGoalChecks,
+  encodeSolution,
+  exerciseKey,
+  isReadOnlyPath,
+  labelOf,
+  parseExercise,
+  printExercise,
+  type CheckResult,
+  type CheckStatus,
+  type DraftCheck,
+  type Exercise,
+  type ExerciseCheck,
+  type ExerciseDraft,
+  type RunFacts,
+} from '../exercise/index.ts';
