@@ -1,6 +1,8 @@
 import type { Workspace } from '../../core/pipeline/index.ts';
 import { saver } from './autosave.svelte.ts';
 import { EMPTY_WORKSPACE, examples } from './examples.svelte.ts';
+import { isExercise, openExercise } from './exercise-open.ts';
+import { freshProgress, progress } from './lesson-progress.svelte.ts';
 import { errorText, notices } from './notices.svelte.ts';
 import { readShareLink } from './share.ts';
 import { getLastOpened, loadPlayground, setLastOpened } from './storage.ts';
@@ -17,7 +19,12 @@ export function openExample(slug: string): void {
     notices.push('error', `There is no example “${slug}”.`);
     return;
   }
+  if (isExercise(ex.workspace)) {
+    void openExercise(structuredClone(ex.workspace), { kind: 'example', slug }, ex.title);
+    return;
+  }
   workspace.load(structuredClone(ex.workspace), ex.title);
+  progress.value = freshProgress();
   saver.reset();
   setLastOpened({ kind: 'example', slug }).catch((e: unknown) =>
     notices.push('warning', `This browser did not remember the example: ${errorText(e)}`),
@@ -27,6 +34,7 @@ export function openExample(slug: string): void {
 /** Opens a workspace that came from outside (link, zip) as a new playground, saved at once. */
 export function openAsNew(ws: Workspace, title: string): void {
   workspace.load(ws, title, null);
+  progress.value = freshProgress();
   void saver.saveNow();
 }
 
@@ -35,6 +43,7 @@ export async function openSaved(id: string): Promise<boolean> {
     const r = await loadPlayground(id);
     if (r.status === 'ok') {
       workspace.load(r.workspace, r.title, r.id);
+      progress.value = r.progress;
       saver.reset();
       await setLastOpened({ kind: 'playground', id });
       return true;
@@ -60,7 +69,9 @@ export async function startSession(): Promise<void> {
     // The fragment has done its job; later reloads restore the saved copy with its edits.
     history.replaceState(null, '', location.pathname + location.search);
     if (link.status === 'ok') {
-      openAsNew(link.workspace, 'Shared playground');
+      if (isExercise(link.workspace))
+        await openExercise(link.workspace, { kind: 'link' }, 'Shared exercise');
+      else openAsNew(link.workspace, 'Shared playground');
       return;
     }
     if (link.status === 'invalid') notices.push('error', link.reason);

@@ -96,6 +96,7 @@ describe('the teacher view', () => {
     const ws = load('minikv');
     const { config } = checkWorkspace(ws);
     const solution = solveWorkspace(ws);
+    if (solution.status !== 'ok') throw new Error('minikv has a config');
     const checks = deriveGoalChecks(config!, solution.conflicts);
     expect(checks).toEqual([
       { kind: 'no-errors' },
