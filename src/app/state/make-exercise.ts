@@ -64,7 +64,7 @@ export function guessExample(): string | undefined {
     const shared = paths.filter((p) => theirs.includes(p)).length;
     const same = paths.filter((p) => ex.workspace.files[p] === workspace.files[p]).length;
     const score = shared * 2 + same - Math.abs(theirs.length - paths.length);
-    if (shared > 0 && (!best || score > best.score)) best = { slug: ex.slug, score };
+    if (same > 0 && (!best || score > best.score)) best = { slug: ex.slug, score };
   }
   return best?.slug;
 }
