@@ -77,6 +77,17 @@ test('a teacher makes an exercise, a student completes it and is offered to cont
   await expect(student.getByTestId('exercise-done')).toBeVisible();
   await expect(student.getByTestId('status')).toContainText('Saved in this browser');
   await snap(student, 'exercise-done');
+  // A projector and a laptop: the lesson panel stays inside the window.
+  for (const [width, height] of [
+    [1024, 768],
+    [1440, 900],
+  ] as const) {
+    await student.setViewportSize({ width, height });
+    const box = await student.getByTestId('lesson-panel').boundingBox();
+    expect(box && box.x + box.width <= width && box.width > 200, `${width}x${height}`).toBe(true);
+    await snap(student, `exercise-${width}x${height}`);
+  }
+  await student.setViewportSize({ width: 1280, height: 720 });
 
   // The same link again: the saved copy, never a second one.
   await student.goto('about:blank');

@@ -21,7 +21,7 @@ function load(slug: string): Workspace {
 }
 
 describe('the analysis worker and exercises', () => {
-  it('answers each analysis with the exercise's checklist, frontier check included', async () => {
+  it("answers each analysis with the exercise's checklist, frontier check included", async () => {
     const api = createAnalysisApi(noParser, () => 0);
     const ws = load('exercise-frontier');
     const first = await api.analyze(1, ws);
