@@ -141,4 +141,52 @@ test('a shipped exercise: live frontier check, reset a file, ticks remembered', 
   await page.getByTestId('panel-tab-lesson').click();
   await expect(page.getByTestId('readme').getByTestId('lesson-step').first()).toBeChecked();
   await expect(page.getByTestId('readme').getByTestId('lesson-step').nth(1)).not.toBeChecked();
+
+  // Start over: every file as the exercise started, the ticks cleared.
+  await setFile(page, 'config.yaml', `${start}# mine\n`);
+  await page.getByTestId('start-over').click();
+  await page.getByTestId('start-over-confirm').click();
+  expect(await file(page, 'config.yaml')).toBe(start);
+  await expect(page.getByTestId('readme').getByTestId('lesson-step').first()).not.toBeChecked();
+});
+
+test('a run check: pending until a run, failed by a leak, passed by a fault on the edited files', async ({
+  page,
+}) => {
+  await openPlayground(page);
+  await loadExample(page, 'exercise-fault');
+  const runCheck = page.getByTestId('check').filter({ hasText: 'crafted run ends with a fault' });
+  await expect(runCheck).toHaveAttribute('data-status', 'pending');
+  await page.getByTestId('panel-tab-run').click();
+  await expect(page.getByTestId('run-panel')).toHaveAttribute('data-connection', 'ok');
+  const mechanism = (m: string) =>
+    page.locator(`[data-testid="run-mechanism"][data-mechanism="${m}"]`);
+  test.skip(await mechanism('vm-ept').isDisabled(), 'this runner does not enforce vm-ept');
+  await mechanism('fcalls').check();
+  await page.getByTestId('run-args').fill('--crafted');
+  await page.getByTestId('run-button').click();
+  const result = page.getByTestId('run-result');
+  await expect(result).toHaveAttribute('data-status', 'runtime-error', { timeout: 60_000 });
+  await page.getByTestId('panel-tab-lesson').click();
+  await expect(runCheck).toHaveAttribute('data-status', 'fail');
+
+  const config = await file(page, 'config.yaml');
+  await setFile(
+    page,
+    'config.yaml',
+    config
+      .replace('  - imgparse: { compartment: comp1, hardening: [asan] }', '  - imgparse: comp2')
+      .replace('libraries:', '  - comp2:\n      mechanism: intel-mpk\nlibraries:'),
+  );
+  await expect(
+    page.getByTestId('check').filter({ hasText: 'different compartments' }),
+  ).toHaveAttribute('data-status', 'pass');
+  await expect(runCheck).toHaveAttribute('data-status', 'pending');
+  await page.getByTestId('panel-tab-run').click();
+  await mechanism('vm-ept').check();
+  await page.getByTestId('run-button').click();
+  await expect(result).toHaveAttribute('data-status', 'fault', { timeout: 60_000 });
+  await page.getByTestId('panel-tab-lesson').click();
+  await expect(runCheck).toHaveAttribute('data-status', 'pass');
+  await expect(page.getByTestId('check-count')).toHaveText('3 of 3 pass');
 });
