@@ -6,11 +6,17 @@
 import {
   analyzeWorkspace,
   buildWorkspace,
+  evaluateExercise,
+  exploreWorkspace,
+  parseExercise,
   planLibraryMove,
   portFile,
   solveWorkspace,
   type AnalysisResult,
   type CParser,
+  type ExerciseEvaluation,
+  type ExploreRequest,
+  type WorkspaceExploration,
   type LibraryMove,
   type PortRequest,
   type PortedFile,
@@ -26,10 +32,32 @@ export interface AnalysisAnswer {
   parserError?: string;
   /** Time spent in the worker, in milliseconds. */
   ms: number;
+  /** The exercise's checklist, when the workspace has an `exercise.yaml`. */
+  exercise?: ExerciseEvaluation;
+}
+
+/**
+ * An exploration remembered for the inputs it depends on (everything but the config files and
+ * the exercise), so a frontier check does not explore the space again on every keystroke.
+ */
+function createMemoExplore(parser: () => CParser | null) {
+  let last: { key: string; answer: Promise<WorkspaceExploration> } | null = null;
+  return (ws: Workspace, req: ExploreRequest): Promise<WorkspaceExploration> => {
+    const inputs = Object.entries(ws.files).filter(
+      ([path]) => !['config.yaml', 'kraft.yaml', 'exercise.yaml'].includes(path),
+    );
+    const key = JSON.stringify([req, inputs]);
+    if (last?.key !== key) {
+      last = { key, answer: exploreWorkspace(ws, req, { parser: parser() }) };
+    }
+    return last.answer;
+  };
 }
 
 /** The worker's API over a parser getter (memoised by the host; may reject). */
 export function createAnalysisApi(getParser: () => Promise<CParser>, now: () => number) {
+  let current: CParser | null = null;
+  const explore = createMemoExplore(() => current);
   return {
     /** Analyses `ws`; the gated C uses the view's sharing mode (`settings.sharing`) if set. */
     async analyze(revision: number, ws: Workspace): Promise<AnalysisAnswer> {
@@ -44,8 +72,16 @@ export function createAnalysisApi(getParser: () => Promise<CParser>, now: () => 
         parser,
         ...(ws.settings.sharing ? { sharing: ws.settings.sharing } : {}),
       });
+      current = parser;
+      const exercise = await evaluateExercise(ws, result, { parser, explore });
       const ms = now() - started;
-      return { revision, result, ms, ...(parserError ? { parserError } : {}) };
+      return {
+        revision,
+        result,
+        ms,
+        ...(parserError ? { parserError } : {}),
+        ...(exercise ? { exercise } : {}),
+      };
     },
     /** The minimal safe placement, as edits of the config file. */
     solve(ws: Workspace): WorkspaceSolution {
@@ -60,6 +96,10 @@ export function createAnalysisApi(getParser: () => Promise<CParser>, now: () => 
       return buildWorkspace(ws, await getParser(), {
         ...(ws.settings.sharing ? { sharing: ws.settings.sharing } : {}),
       });
+    },
+    /** The title of an `exercise.yaml` text, or null when it has none (the page has no YAML). */
+    exerciseTitle(text: string): string | null {
+      return parseExercise(text).exercise?.title ?? null;
     },
     /** Edits of the config file that move `lib` (to a new compartment when `target` is null). */
     planMove(ws: Workspace, lib: string, target: string | null): LibraryMove | null {

@@ -20,7 +20,7 @@ export function formatDiagnosticAt(path: string, text: string, d: Diagnostic): s
   return `${escapeControls(path)}:${line}:${column}: ${d.severity} ${d.code}: ${escapeControls(d.message)}`;
 }
 
-function escapeControls(text: string): string {
+export function escapeControls(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
 }

@@ -3,7 +3,14 @@ import { joinPath, printedPath } from './format.ts';
 import type { CliIo } from './io.ts';
 
 /** Top-level files a workspace directory may hold. */
-const TOP_FILES = ['config.yaml', 'kraft.yaml', 'workload.yaml', 'space.yaml', 'README.md'];
+const TOP_FILES = [
+  'config.yaml',
+  'kraft.yaml',
+  'workload.yaml',
+  'space.yaml',
+  'exercise.yaml',
+  'README.md',
+];
 
 /**
  * A workspace as the CLI read it: the same plain data the browser keeps, and where each of its
@@ -19,7 +26,7 @@ export interface CliWorkspace {
 
 /**
  * Reads a workspace directory (`config.yaml` or `kraft.yaml`, `components/*.flexos`,
- * `libs/<lib>/*.{c,h}`, `workload.yaml`, `space.yaml`) into the same plain data the browser
+ * `libs/<lib>/*.{c,h}`, `workload.yaml`, `space.yaml`, `exercise.yaml`) into the same plain data the browser
  * keeps, so the CLI and the app check exactly the same thing. A top-level file that is not a
  * readable regular file is an error (`CliInputError`); a source that is not a regular file
  * inside the directory (a link to /etc/passwd, a device, a sub-directory named x.c) is

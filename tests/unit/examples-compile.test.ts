@@ -64,6 +64,10 @@ const RUNS: Record<string, Run[]> = {
     { args: ['--crafted'], status: 2, output: [/api key PWNED by/, /secret intact: no/] },
   ],
 };
+// The exercises are minikv's and imgparse's programs with another config.yaml.
+RUNS['exercise-fewest'] = RUNS['minikv'] ?? [];
+RUNS['exercise-frontier'] = RUNS['minikv'] ?? [];
+RUNS['exercise-fault'] = RUNS['imgparse'] ?? [];
 
 const examples = readdirSync(examplesDir, { withFileTypes: true })
   .filter((d) => d.isDirectory())

@@ -5,6 +5,7 @@ import type { AnalysisAnswer, AnalysisApi } from '../../../workers/analysis-api.
 import type { TestHooks } from '../../../workers/test-hooks.ts';
 import type {
   AnalysisResult,
+  ExerciseEvaluation,
   LibraryMove,
   PortRequest,
   PortedFile,
@@ -22,6 +23,8 @@ export interface ShownAnalysis {
   ms: number;
   /** Why there is no gated C (the C parser failed to load), if so. */
   parserError?: string;
+  /** The exercise's checklist, when the workspace has an `exercise.yaml`. */
+  exercise?: ExerciseEvaluation;
 }
 
 interface Request {
@@ -119,6 +122,11 @@ export class AnalysisClient {
     return this.track<WorkspaceSolution>(this.ensureWorker().solve(ws));
   }
 
+  /** The title of an `exercise.yaml` text (the YAML parser lives in the worker). */
+  exerciseTitle(text: string): Promise<string | null> {
+    return this.track<string | null>(this.ensureWorker().exerciseTitle(text));
+  }
+
   /** Gate placeholders for one C file of `ws`. */
   port(ws: Workspace, request: PortRequest): Promise<PortedFile> {
     return this.track<PortedFile>(this.ensureWorker().port(ws, request));
@@ -209,6 +217,7 @@ export class AnalysisClient {
         analysed: ws,
         ms: answer.ms,
         ...(answer.parserError ? { parserError: answer.parserError } : {}),
+        ...(answer.exercise ? { exercise: answer.exercise } : {}),
       };
       if (performance.now() - this.noticeAt > NOTICE_MS) this.notice = null;
     }

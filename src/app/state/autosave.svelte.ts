@@ -1,3 +1,4 @@
+import { progress } from './lesson-progress.svelte.ts';
 import { errorText, notices } from './notices.svelte.ts';
 import { newPlaygroundId, savePlayground } from './storage.ts';
 import { workspace } from './workspace.svelte.ts';
@@ -38,7 +39,12 @@ class Saver {
     workspace.id ??= newPlaygroundId();
     this.state = 'saving';
     try {
-      await savePlayground(workspace.id, workspace.title, workspace.snapshot());
+      await savePlayground(
+        workspace.id,
+        workspace.title,
+        workspace.snapshot(),
+        progress.snapshot(),
+      );
       this.state = 'saved';
       this.lastError = null;
       return true;

@@ -1,6 +1,7 @@
 import { analysis } from './analysis.svelte.ts';
 import { saver } from './autosave.svelte.ts';
 import { examples } from './examples.svelte.ts';
+import { lesson } from './exercise.svelte.ts';
 import { canInsertGates, insertGates } from './insert-gates.svelte.ts';
 import { notices } from './notices.svelte.ts';
 import { startRun } from './run.svelte.ts';
@@ -26,6 +27,7 @@ const PANEL_TITLES = {
   gated: 'gated C',
   explore: 'design space',
   run: 'Run panel (program output)',
+  lesson: 'lesson (README, exercise instructions and checklist)',
 };
 
 /** Everything the command list offers, built when it opens (examples and files may change). */
@@ -68,6 +70,11 @@ export function listCommands(mod: string): Command[] {
       run: () => void shareUi.share(),
     },
     { id: 'playgrounds', title: 'My playgrounds…', run: () => (ui.playgrounds = true) },
+    {
+      id: 'make-exercise',
+      title: 'Make an exercise from this playground…',
+      run: () => (lesson.making = true),
+    },
     { id: 'new-file', title: 'New file…', run: () => (ui.treeRequest = 'file') },
     {
       id: 'new-library',

@@ -1,6 +1,8 @@
 import { shortIdOfPath, type Workspace } from '../../core/pipeline/index.ts';
 import { saver } from './autosave.svelte.ts';
 import { EMPTY_WORKSPACE, examples } from './examples.svelte.ts';
+import { isExercise, openExercise } from './exercise-open.ts';
+import { freshProgress, progress } from './lesson-progress.svelte.ts';
 import { errorText, notices } from './notices.svelte.ts';
 import { readShareLink, type OpenedLink } from './share.ts';
 import { restoreShareExtras } from './share-extras.ts';
@@ -18,7 +20,12 @@ export function openExample(slug: string): void {
     notices.push('error', `There is no example “${slug}”.`);
     return;
   }
+  if (isExercise(ex.workspace)) {
+    void openExercise(structuredClone(ex.workspace), { kind: 'example', slug }, ex.title);
+    return;
+  }
   workspace.load(structuredClone(ex.workspace), ex.title);
+  progress.value = freshProgress();
   saver.reset();
   setLastOpened({ kind: 'example', slug }).catch((e: unknown) =>
     notices.push('warning', `This browser did not remember the example: ${errorText(e)}`),
@@ -28,6 +35,7 @@ export function openExample(slug: string): void {
 /** Opens a workspace that came from outside (link, zip) as a new playground, saved at once. */
 export function openAsNew(ws: Workspace, title: string): void {
   workspace.load(ws, title, null);
+  progress.value = freshProgress();
   void saver.saveNow();
 }
 
@@ -36,6 +44,7 @@ export async function openSaved(id: string): Promise<boolean> {
     const r = await loadPlayground(id);
     if (r.status === 'ok') {
       workspace.load(r.workspace, r.title, r.id);
+      progress.value = r.progress;
       saver.reset();
       await setLastOpened({ kind: 'playground', id });
       return true;
@@ -92,7 +101,9 @@ async function openLinkInAddress(): Promise<boolean> {
   }
   history.replaceState(null, '', (id === null ? location.pathname : '/') + location.search);
   if (link.status === 'ok') {
-    openAsNew(link.workspace, 'Shared playground');
+    if (isExercise(link.workspace))
+      await openExercise(link.workspace, { kind: 'link' }, 'Shared exercise');
+    else openAsNew(link.workspace, 'Shared playground');
     restoreShareExtras(link.extras);
     return true;
   }

@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { toWorkspace, WORKSPACE_VERSION, type Workspace } from '../../core/pipeline/index.ts';
+import { toProgress, type LessonProgress } from './lesson-progress.svelte.ts';
 
 /**
  * Saved playgrounds in IndexedDB. Every function may reject (private mode, quota, a blocked
@@ -14,6 +15,8 @@ export interface PlaygroundRecord {
   updated: number;
   version: number;
   workspace: Workspace;
+  /** Hints, ticks and an exercise's start; absent in records saved before lessons. */
+  progress?: LessonProgress;
 }
 
 export type PlaygroundSummary = Pick<PlaygroundRecord, 'id' | 'title' | 'updated'> & {
@@ -63,6 +66,7 @@ export async function savePlayground(
   id: string,
   title: string,
   workspace: Workspace,
+  progress?: LessonProgress,
 ): Promise<void> {
   const d = await open();
   const tx = d.transaction(['playgrounds', 'meta'], 'readwrite');
@@ -75,13 +79,14 @@ export async function savePlayground(
     updated: now,
     version: WORKSPACE_VERSION,
     workspace,
+    ...(progress ? { progress } : {}),
   });
   await tx.objectStore('meta').put({ kind: 'playground', id }, 'last');
   await tx.done;
 }
 
 export type LoadedPlayground =
-  | { status: 'ok'; id: string; title: string; workspace: Workspace }
+  | { status: 'ok'; id: string; title: string; workspace: Workspace; progress: LessonProgress }
   | { status: 'missing' }
   | { status: 'invalid'; reason: string };
 
@@ -91,7 +96,17 @@ export async function loadPlayground(id: string): Promise<LoadedPlayground> {
   if (!r) return { status: 'missing' };
   const checked = toWorkspace(r.version, r.workspace);
   if (checked.status !== 'ok') return { status: 'invalid', reason: checked.reason };
-  return { status: 'ok', id: r.id, title: r.title, workspace: checked.workspace };
+  const progress = toProgress(r.progress);
+  return { status: 'ok', id: r.id, title: r.title, workspace: checked.workspace, progress };
+}
+
+/** The newest saved copy of the exercise whose starting files have `key`, if any. */
+export async function findExerciseCopy(key: string): Promise<PlaygroundSummary | undefined> {
+  const all = await (await open()).getAllFromIndex('playgrounds', 'updated');
+  const r = all.reverse().find((x) => x.progress?.key === key);
+  return r
+    ? { id: r.id, title: r.title, updated: r.updated, files: Object.keys(r.workspace.files).length }
+    : undefined;
 }
 
 export async function renamePlayground(id: string, title: string): Promise<void> {

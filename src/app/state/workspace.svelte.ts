@@ -4,7 +4,7 @@ import type { Workspace, WorkspaceSettings } from '../../core/pipeline/index.ts'
 import { applyFileEdits, isValidPath, normalizePath } from '../lib/paths.ts';
 
 /** Panels of the right-hand side; `settings.panel` holds one of these. */
-export const PANELS = ['graph', 'gated', 'explore', 'run'] as const;
+export const PANELS = ['graph', 'gated', 'explore', 'run', 'lesson'] as const;
 export type PanelId = (typeof PANELS)[number];
 
 /** The panel to show for a `settings.panel` value that may come from an older link. */

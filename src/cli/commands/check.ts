@@ -1,7 +1,12 @@
 import { hasErrors } from '../../core/diagnostics.ts';
-import { analyzeWorkspace, fileKind } from '../../core/pipeline/index.ts';
+import {
+  analyzeWorkspace,
+  evaluateExercise,
+  fileKind,
+  type ExerciseEvaluation,
+} from '../../core/pipeline/index.ts';
 import { parseArgs } from '../args.ts';
-import { countSummary, diagnosticToJson, formatDiagnostic } from '../format.ts';
+import { countSummary, diagnosticToJson, escapeControls, formatDiagnostic } from '../format.ts';
 import { isDirectory, type CliCommand } from '../io.ts';
 import { loadWorkspace } from '../load-workspace.ts';
 import { createNodeCParser } from '../node-parser.ts';
@@ -28,17 +33,47 @@ export const checkCommand: CliCommand = async (args, io) => {
   const hasC = Object.keys(loaded.ws.files).some((p) => fileKind(p) === 'c');
   const parser = hasC ? await createNodeCParser() : null;
   let diagnostics;
+  let exercise: ExerciseEvaluation | null;
   try {
-    ({ diagnostics } = analyzeWorkspace(loaded.ws, { parser }));
+    const analysis = analyzeWorkspace(loaded.ws, { parser });
+    diagnostics = analysis.diagnostics;
+    // A run check stays pending here: `flexos check` does not run the program.
+    exercise = await evaluateExercise(loaded.ws, analysis, { parser });
   } finally {
     parser?.delete();
   }
   if (parsed.flags.has('json')) {
-    const json = { diagnostics: diagnostics.map((d) => diagnosticToJson(loaded, d)) };
+    const json = {
+      diagnostics: diagnostics.map((d) => diagnosticToJson(loaded, d)),
+      ...(exercise?.exercise ? { exercise: exerciseToJson(exercise) } : {}),
+    };
     io.out(`${JSON.stringify(json, null, 2)}\n`);
   } else {
     for (const d of diagnostics) io.out(`${formatDiagnostic(loaded, d)}\n`);
+    if (exercise?.exercise) io.out(formatChecklist(exercise));
     io.err(`${countSummary(diagnostics)}\n`);
   }
   return hasErrors(diagnostics) ? 1 : 0;
 };
+
+function exerciseToJson(e: ExerciseEvaluation) {
+  const checks = e.results.map(({ kind, label, status, detail }) => ({
+    kind,
+    label,
+    status,
+    ...(detail !== undefined ? { detail } : {}),
+  }));
+  const passed = checks.filter((c) => c.status === 'pass').length;
+  return { title: e.exercise?.title ?? '', passed, total: checks.length, checks };
+}
+
+/** The exercise's checklist, one check a line: `pass`, `fail` or `pending`, the check, why. */
+function formatChecklist(e: ExerciseEvaluation): string {
+  const { title, passed, total, checks } = exerciseToJson(e);
+  const lines = [`exercise: ${escapeControls(title)}: ${passed} of ${total} checks pass`];
+  for (const c of checks) {
+    const why = c.detail !== undefined ? `: ${c.detail}` : '';
+    lines.push(`  ${c.status.padEnd(9)}${escapeControls(c.label + why)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -12,6 +12,7 @@ import { checkPlacement, describeChange, type Violation } from '../solver/index.
 import { fileKind, libraryOfPath, type Workspace } from '../workspace/workspace.ts';
 import { MAX_DIAGNOSTICS_PER_FILE, sortAndCapPerFile } from './cap-per-file.ts';
 import { pickConfigFile } from './config-file.ts';
+import { checkExerciseFile } from './exercise.ts';
 
 /** What `flexos check` and the playground's Problems panel show for one workspace. */
 export interface WorkspaceCheck {
@@ -113,7 +114,7 @@ export interface CheckOptions {
 /**
  * Checks a whole workspace: the image config, every component's metadata, the metadata
  * against the image, the placement against the metadata (docs/semantics.md), and
- * the explorer's `space.yaml` and `workload.yaml` when present.
+ * the explorer's `space.yaml` and `workload.yaml` and the exercise's `exercise.yaml` when present.
  * Pure and total: bad input gives diagnostics, never an exception.
  */
 export function checkWorkspace(ws: Workspace, options: CheckOptions = {}): WorkspaceCheck {
@@ -139,6 +140,7 @@ export function checkWorkspace(ws: Workspace, options: CheckOptions = {}): Works
     if (lib !== undefined) libraries.add(lib);
   }
   const names = [...libraries].sort();
+  diagnostics.push(...checkExerciseFile(ws, names));
   let violations: Violation[] = [];
   if (config) {
     for (const spec of components) diagnostics.push(...checkComponentAgainstImage(spec, names));

@@ -87,3 +87,34 @@ export {
   SHORT_ID_CHARS,
 } from '../workspace/short-id.ts';
 export { convertConfig, type ConvertedConfig } from './convert.ts';
+
+// Exercises: exercise.yaml, its checklist, the teacher's draft.
+export {
+  EXERCISE_FILE,
+  applyRunFacts,
+  checkExerciseFile,
+  evaluateExercise,
+  type ExerciseEvaluation,
+  type ExerciseHost,
+  type ExerciseInputs,
+} from './exercise.ts';
+export {
+  CHECK_KINDS,
+  EXERCISE_CODES,
+  RUN_STATUSES,
+  decodeSolution,
+  deriveGoalChecks,
+  encodeSolution,
+  exerciseKey,
+  isReadOnlyPath,
+  labelOf,
+  parseExercise,
+  printExercise,
+  type CheckResult,
+  type CheckStatus,
+  type DraftCheck,
+  type Exercise,
+  type ExerciseCheck,
+  type ExerciseDraft,
+  type RunFacts,
+} from '../exercise/index.ts';
