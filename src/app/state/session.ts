@@ -18,6 +18,7 @@ export function openExample(slug: string): void {
     return;
   }
   workspace.load(structuredClone(ex.workspace), ex.title);
+  examples.current = slug;
   saver.reset();
   setLastOpened({ kind: 'example', slug }).catch((e: unknown) =>
     notices.push('warning', `This browser did not remember the example: ${errorText(e)}`),
@@ -27,6 +28,7 @@ export function openExample(slug: string): void {
 /** Opens a workspace that came from outside (link, zip) as a new playground, saved at once. */
 export function openAsNew(ws: Workspace, title: string): void {
   workspace.load(ws, title, null);
+  examples.current = null;
   void saver.saveNow();
 }
 
@@ -35,6 +37,7 @@ export async function openSaved(id: string): Promise<boolean> {
     const r = await loadPlayground(id);
     if (r.status === 'ok') {
       workspace.load(r.workspace, r.title, r.id);
+      examples.current = null;
       saver.reset();
       await setLastOpened({ kind: 'playground', id });
       return true;
