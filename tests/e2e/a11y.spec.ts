@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { expect, openPlayground, test, waitAnalysed } from './fixtures.ts';
 
+test.use({ showWelcome: true });
+
 /**
  * An axe-core scan of the main views: editor with Problems, graph, gated C, explore, the Run
  * panel, the command list open and the Solve dialog. Serious and critical violations fail.

@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, openPlayground, test, waitAnalysed } from './fixtures.ts';
 
+test.use({ showWelcome: true });
+
 /**
  * On a projector (1024×768, 1280×720) and a laptop (1440×900) every control of the toolbar,
  * the file tree, the editor's tabs, Problems, every side panel and the status line can be

@@ -1,5 +1,7 @@
 import { expect, openPlayground, test, waitAnalysed } from './fixtures.ts';
 
+test.use({ showWelcome: true });
+
 test('a first visit is welcomed once, with the open example and its README', async ({ page }) => {
   await openPlayground(page);
   const welcome = page.getByTestId('welcome');
