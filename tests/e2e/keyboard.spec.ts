@@ -1,4 +1,4 @@
-import { expect, openPlayground, test, waitAnalysed } from './fixtures.ts';
+import { expect, gotoLine, openPlayground, test, waitAnalysed } from './fixtures.ts';
 
 /** Keyboard use: skip link, file tree keys, leaving the editor, graph moves, command focus. */
 
@@ -108,4 +108,29 @@ test('command-list actions move focus to what they show', async ({ page }) => {
     page.getByTestId('editor-tab').and(page.locator('[data-path="components/sched.flexos"]')),
   ).toHaveAttribute('aria-selected', 'true');
   await waitAnalysed(page);
+});
+
+test('the quick-fix menu lists each fix once, from the keyboard', async ({ page }) => {
+  await openPlayground(page);
+  const config = (await page.evaluate(() => window.flexosDebug?.file('config.yaml'))) ?? '';
+  // netstack next to sched: two violations on the same line, with fixes in common.
+  await page.evaluate(
+    (t) => window.flexosDebug?.setFile('config.yaml', t),
+    config.replace('- netstack: comp3', '- netstack: comp2'),
+  );
+  await waitAnalysed(page);
+  await expect(
+    page.getByTestId('problem').and(page.locator('[data-code^="solver/violation-"]')),
+  ).not.toHaveCount(0);
+  const line = config.split('\n').findIndex((l) => l.includes('- netstack: comp3')) + 1;
+  await gotoLine(page, line);
+  await page.keyboard.press('ControlOrMeta+.');
+  const menu = page.locator('.action-widget').first();
+  await expect(menu.getByText(/^Move netstack/).first()).toBeVisible();
+  const titles = (await menu.locator('.monaco-list-row').allTextContents())
+    .map((t) => t.trim())
+    .filter(Boolean);
+  expect(titles.length).toBeGreaterThan(1);
+  expect(titles).toEqual([...new Set(titles)]);
+  await page.keyboard.press('Escape');
 });
