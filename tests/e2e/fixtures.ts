@@ -13,9 +13,17 @@ export async function enableTestHooks(context: BrowserContext): Promise<void> {
  * uncaught exception (the product must run clean), and helpers wait for the states a user
  * would wait for, selecting elements by `data-testid` only.
  */
-export const test = base.extend<{ consoleErrors: string[] }>({
-  context: async ({ context }, use) => {
+export const test = base.extend<{ consoleErrors: string[]; showWelcome: boolean }>({
+  // A first visit's welcome takes room above the panels; specs about something else start as
+  // a returning visitor would (welcome.spec.ts and the layout specs ask for it).
+  showWelcome: [false, { option: true }],
+  context: async ({ context, showWelcome }, use) => {
     await enableTestHooks(context);
+    if (!showWelcome) {
+      await context.addInitScript(() => {
+        localStorage.setItem('flexos-welcome-dismissed', 'by the test harness');
+      });
+    }
     await use(context);
   },
   consoleErrors: [

@@ -2,14 +2,9 @@ import ELK from 'elkjs/lib/elk-api.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
 import type { CompartmentGraph, GateKind, GraphEdge } from '../../core/pipeline/index.ts';
+import { placeLabel, type Box } from './label-place.ts';
 
-/** A box in graph coordinates. */
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type { Box } from './label-place.ts';
 
 export interface PlacedCompartment extends Box {
   name: string;
@@ -66,6 +61,26 @@ export function edgeLabel(e: GraphEdge): string {
   return 'conflict';
 }
 
+/**
+ * The last ELK answer and the input it was for. ELK is deterministic, but an edit that keeps
+ * the structure (a comment, a gate count, a violation) must not even risk moving a node: the
+ * same structure gets the very same positions, and only the edges are drawn again.
+ */
+let lastLayout: { key: string; out: Promise<ElkNode> } | null = null;
+
+function layoutOnce(root: ElkNode): Promise<ElkNode> {
+  const key = JSON.stringify(root);
+  if (lastLayout?.key !== key) {
+    const out = getElk().layout(root);
+    lastLayout = { key, out };
+    // A failed layout is not remembered, so the next graph tries again.
+    out.catch(() => {
+      if (lastLayout?.out === out) lastLayout = null;
+    });
+  }
+  return lastLayout.out.then((o) => structuredClone(o));
+}
+
 /** Lays the graph out: compartments as groups holding their libraries, edges between. */
 export async function layoutGraph(graph: CompartmentGraph): Promise<GraphLayout> {
   const violating = new Set(
@@ -107,7 +122,7 @@ export async function layoutGraph(graph: CompartmentGraph): Promise<GraphLayout>
       targets: [`l:${e.to}`],
     })),
   };
-  const out = await getElk().layout(root);
+  const out = await layoutOnce(root);
   const compartments: PlacedCompartment[] = [];
   const libraries: PlacedLibrary[] = [];
   for (const cn of out.children ?? []) {
@@ -127,6 +142,12 @@ export async function layoutGraph(graph: CompartmentGraph): Promise<GraphLayout>
     }
   }
   const byName = new Map(libraries.map((l) => [l.name, l]));
+  const titles = compartments.map((c) => ({
+    x: c.x,
+    y: c.y,
+    width: Math.min(c.width, titleOf(c.name, c.number, c.hardening).length * CHAR_W + 24),
+    height: TITLE_H,
+  }));
   const pairs = new Set(graph.edges.map((e) => `${e.from}>${e.to}`));
   const edges: PlacedEdge[] = [];
   /** Label boxes placed so far, which later labels avoid. */
@@ -139,7 +160,11 @@ export async function layoutGraph(graph: CompartmentGraph): Promise<GraphLayout>
     const bend = pairs.has(`${edge.to}>${edge.from}`) ? 16 : 6;
     const { d, at } = curve(a, b, bend);
     const text = edgeLabel(edge);
-    edges.push({ edge, d, label: { ...placeLabel(at, text, libraries, taken), text } });
+    edges.push({
+      edge,
+      d,
+      label: { ...placeLabel(at, text, { titles, libraries }, taken), text },
+    });
   }
   return { width: out.width ?? 0, height: out.height ?? 0, compartments, libraries, edges };
 }
@@ -160,38 +185,6 @@ function boxOf(n: ElkNode, parent: { x: number; y: number }): Box {
     width: n.width ?? 0,
     height: n.height ?? 0,
   };
-}
-
-/** Where along its curve (0..1) a label may go, best first. */
-const LABEL_SPOTS = [0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8];
-const LABEL_CHAR_W = 6.2;
-const LABEL_H = 13;
-
-/**
- * The first spot along the curve where the label covers neither a library nor another label;
- * the middle when every spot is crowded. Records the box it takes in `taken`.
- */
-function placeLabel(
-  at: (t: number) => { x: number; y: number },
-  text: string,
-  libraries: readonly Box[],
-  taken: Box[],
-): { x: number; y: number } {
-  const width = text.length * LABEL_CHAR_W;
-  const boxAt = (p: { x: number; y: number }): Box => ({
-    x: p.x - width / 2,
-    y: p.y - LABEL_H / 2,
-    width,
-    height: LABEL_H,
-  });
-  const free = (box: Box) => ![...libraries, ...taken].some((o) => overlaps(box, o));
-  const spot = LABEL_SPOTS.map(at).find((p) => free(boxAt(p))) ?? at(0.5);
-  taken.push(boxAt(spot));
-  return spot;
-}
-
-function overlaps(a: Box, b: Box): boolean {
-  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
 /**

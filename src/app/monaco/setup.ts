@@ -14,6 +14,7 @@ import YamlWorker from '../../../workers/yaml.worker.ts?worker';
 import { analysis } from '../state/analysis.svelte.ts';
 import { registerFlexosLanguage } from './flexos-language.ts';
 import { registerQuickFixes } from './quick-fixes.ts';
+import { defineThemes } from './themes.ts';
 import { YAML_SCHEMAS } from './yaml-schemas.ts';
 
 self.MonacoEnvironment = {
@@ -44,6 +45,8 @@ const yamlMonaco = {
     },
   },
 } as unknown as typeof monaco;
+
+defineThemes(monaco);
 
 configureMonacoYaml(yamlMonaco, {
   enableSchemaRequest: false,

@@ -50,6 +50,11 @@ const TIMEOUT_MS = testSetting('analysisTimeoutMs', 8000);
  */
 export class AnalysisClient {
   shown = $state.raw<ShownAnalysis | null>(null);
+  /**
+   * The newest shown analysis of a config read whole (no `configErrors`), since the last load:
+   * the graph, gated C and explore panels draw it, dimmed, rather than a half-read image.
+   */
+  trusted = $state.raw<ShownAnalysis | null>(null);
   phase = $state<AnalysisPhase>('starting');
   /** Visible explanation of the last restart; kept a while even if the next answer is good. */
   notice = $state<string | null>(null);
@@ -63,6 +68,8 @@ export class AnalysisClient {
   /** Bumped on every restart so answers of a dead worker are ignored. */
   private generation = 0;
   private newest = -1;
+  /** Revision of the last workspace load; an older trusted analysis belongs to another one. */
+  private loadedAt = -1;
   private pending: Request | null = null;
   private inFlight: (Request & { timer: ReturnType<typeof setTimeout> }) | null = null;
   private debounce: ReturnType<typeof setTimeout> | null = null;
@@ -73,6 +80,7 @@ export class AnalysisClient {
   request(revision: number, ws: Workspace, immediate = false): void {
     this.newest = Math.max(this.newest, revision);
     this.pending = { revision, ws, attempts: 0 };
+    if (immediate) this.loadedAt = revision;
     if (this.debounce) clearTimeout(this.debounce);
     if (!this.inFlight) this.phase = 'waiting';
     if (immediate) this.pump();
@@ -105,6 +113,11 @@ export class AnalysisClient {
     this.phase = 'restarting';
     this.pump();
     if (!this.inFlight) this.phase = 'idle';
+  }
+
+  /** Whether the panels that draw the image show an older analysis than Problems does. */
+  get stale(): boolean {
+    return this.shown !== null && this.shown !== this.trusted;
   }
 
   /** The build for the real toolchain (kraft.yaml, gated sources, artefacts). */
@@ -219,6 +232,8 @@ export class AnalysisClient {
         ...(answer.parserError ? { parserError: answer.parserError } : {}),
         ...(answer.exercise ? { exercise: answer.exercise } : {}),
       };
+      if (answer.result.configErrors === 0) this.trusted = this.shown;
+      else if (this.trusted && this.trusted.revision < this.loadedAt) this.trusted = null;
       if (performance.now() - this.noticeAt > NOTICE_MS) this.notice = null;
     }
     this.phase = this.pending ? 'waiting' : 'idle';

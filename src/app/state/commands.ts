@@ -1,4 +1,6 @@
+import { tick } from 'svelte';
 import { analysis } from './analysis.svelte.ts';
+import { editorBridge } from './editor-bridge.svelte.ts';
 import { saver } from './autosave.svelte.ts';
 import { examples } from './examples.svelte.ts';
 import { lesson } from './exercise.svelte.ts';
@@ -22,6 +24,26 @@ export interface Command {
   run(): void;
 }
 
+/**
+ * Moves focus to what a command showed, once the page has drawn it: the command list gives
+ * focus back to where it was opened from when it closes, which would leave a keyboard user
+ * far from the result.
+ */
+export function focusSoon(find: () => HTMLElement | null | undefined): void {
+  void tick().then(() => requestAnimationFrame(() => find()?.focus()));
+}
+
+/** Focuses the side panel `panel` once shown. */
+function showPanel(panel: (typeof PANELS)[number]): void {
+  workspace.settings.panel = panel;
+  focusSoon(() => document.getElementById(`panel-${panel}`));
+}
+
+/** Focuses the editor once it shows what was opened. */
+function focusEditor(): void {
+  void tick().then(() => requestAnimationFrame(() => editorBridge.focus()));
+}
+
 const PANEL_TITLES = {
   graph: 'compartment graph',
   gated: 'gated C',
@@ -38,7 +60,10 @@ export function listCommands(mod: string): Command[] {
       id: 'run',
       title: 'Run: build the program and run it on the runner',
       shortcut: `${mod}+Enter`,
-      run: startRun,
+      run: () => {
+        startRun();
+        focusSoon(() => document.getElementById('panel-run'));
+      },
     },
     {
       id: 'solve',
@@ -51,7 +76,10 @@ export function listCommands(mod: string): Command[] {
           {
             id: 'insert-gates',
             title: `Insert gates into ${active} (calls into other libraries)`,
-            run: () => void insertGates.insert(active),
+            run: () => {
+              void insertGates.insert(active);
+              focusSoon(() => document.getElementById('problems'));
+            },
           },
         ]
       : []),
@@ -95,17 +123,23 @@ export function listCommands(mod: string): Command[] {
     ...PANELS.map((p) => ({
       id: `panel-${p}`,
       title: `Show the ${PANEL_TITLES[p]}`,
-      run: () => (workspace.settings.panel = p),
+      run: () => showPanel(p),
     })),
     ...examples.list.map((e) => ({
       id: `example-${e.slug}`,
       title: `Open example: ${e.slug}${e.title !== e.slug ? ` — ${e.title}` : ''}`,
-      run: () => openExample(e.slug),
+      run: () => {
+        openExample(e.slug);
+        focusEditor();
+      },
     })),
     ...workspace.paths.map((p) => ({
       id: `open-${p}`,
       title: `Open file: ${p}`,
-      run: () => workspace.open(p),
+      run: () => {
+        workspace.open(p);
+        focusEditor();
+      },
     })),
     { id: 'theme-system', title: 'Theme: follow the system', run: () => theme.set('system') },
     { id: 'theme-light', title: 'Theme: light', run: () => theme.set('light') },

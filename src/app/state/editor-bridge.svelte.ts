@@ -14,24 +14,37 @@ export interface ShownMarker {
  */
 class EditorBridge {
   ready = $state(false);
+  /** Whether the editor's text has focus (the status line then explains Tab and Escape). */
+  focused = $state(false);
   /** Loading failure shown in the editor pane. */
   error = $state<string | null>(null);
   private revealImpl: ((path: string, line: number, column: number) => void) | null = null;
   private markersImpl: ((path: string) => ShownMarker[]) | null = null;
+  private focusImpl: (() => void) | null = null;
 
   attach(
     reveal: (path: string, line: number, column: number) => void,
     markers?: (path: string) => ShownMarker[],
+    focus?: () => void,
   ): void {
     this.revealImpl = reveal;
     this.markersImpl = markers ?? null;
+    this.focusImpl = focus ?? null;
     this.ready = true;
   }
 
   detach(): void {
     this.revealImpl = null;
     this.markersImpl = null;
+    this.focusImpl = null;
     this.ready = false;
+    this.focused = false;
+  }
+
+  /** Puts the keyboard in the editor (the skip link); false before the editor exists. */
+  focus(): boolean {
+    this.focusImpl?.();
+    return this.focusImpl !== null;
   }
 
   /** Shows `path` at a 1-based position and focuses the editor. */

@@ -11,6 +11,8 @@ export interface Example {
 /** The bundled examples, once their chunk has loaded (`load`). */
 class Examples {
   list = $state.raw<readonly Example[]>([]);
+  /** The example the open workspace was loaded from; null for a saved or shared playground. */
+  current = $state<string | null>(null);
   private loading: Promise<readonly Example[]> | null = null;
 
   /** Loads the examples' chunk once; a failed load is forgotten so the next call retries. */

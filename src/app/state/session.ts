@@ -21,11 +21,13 @@ export function openExample(slug: string): void {
     return;
   }
   if (isExercise(ex.workspace)) {
+    examples.current = slug;
     void openExercise(structuredClone(ex.workspace), { kind: 'example', slug }, ex.title);
     return;
   }
   workspace.load(structuredClone(ex.workspace), ex.title);
   progress.value = freshProgress();
+  examples.current = slug;
   saver.reset();
   setLastOpened({ kind: 'example', slug }).catch((e: unknown) =>
     notices.push('warning', `This browser did not remember the example: ${errorText(e)}`),
@@ -36,6 +38,7 @@ export function openExample(slug: string): void {
 export function openAsNew(ws: Workspace, title: string): void {
   workspace.load(ws, title, null);
   progress.value = freshProgress();
+  examples.current = null;
   void saver.saveNow();
 }
 
@@ -45,6 +48,7 @@ export async function openSaved(id: string): Promise<boolean> {
     if (r.status === 'ok') {
       workspace.load(r.workspace, r.title, r.id);
       progress.value = r.progress;
+      examples.current = null;
       saver.reset();
       await setLastOpened({ kind: 'playground', id });
       return true;

@@ -5,6 +5,7 @@ import type { SharingMode } from '../model.ts';
 import type { CParser } from '../rewrite/index.ts';
 import { sortAndCapPerFile } from './cap-per-file.ts';
 import { checkWorkspace } from './check.ts';
+import { holdFollowOns } from './follow-on.ts';
 import { unsharedCrossings } from './unshared-crossings.ts';
 import { toCompartmentGraph, type CompartmentGraph } from '../workspace/compartment-graph.ts';
 import { gateSources, type GatedSources } from '../workspace/gated-sources.ts';
@@ -29,6 +30,11 @@ export interface AnalysisResult {
   /** `config.yaml` or `kraft.yaml`: where the image is described, and where moves edit. */
   configFile: string | null;
   config: ImageConfig | null;
+  /**
+   * Errors of the config file itself. While there are any, `graph` and `gated` describe a
+   * half-read image: the playground shows its last analysis without them instead.
+   */
+  configErrors: number;
   components: ComponentSpec[];
   graph: CompartmentGraph | null;
   /** Instantiated C, when the host handed in a parser and the config is usable. */
@@ -55,7 +61,7 @@ export function analyzeWorkspace(ws: Workspace, options: AnalyzeOptions = {}): A
     timings[stage] = n - t;
     t = n;
   };
-  const checked = checkWorkspace(ws);
+  const checked = checkWorkspace(ws, { holdFollowOns: false });
   const { config, components, configFile } = checked;
   const diagnostics = [...checked.diagnostics];
   lap('check');
@@ -88,6 +94,16 @@ export function analyzeWorkspace(ws: Workspace, options: AnalyzeOptions = {}): A
     diagnostics.push(...checkGateSites(config, inImage, sites));
   }
   lap('graph');
-  const shown = sortAndCapPerFile(diagnostics);
-  return { diagnostics: shown, configFile, config, components, graph, gated, timings };
+  const shown = sortAndCapPerFile(holdFollowOns(diagnostics, configFile));
+  const { configErrors } = checked;
+  return {
+    diagnostics: shown,
+    configFile,
+    config,
+    configErrors,
+    components,
+    graph,
+    gated,
+    timings,
+  };
 }

@@ -13,6 +13,7 @@ import { fileKind, libraryOfPath, type Workspace } from '../workspace/workspace.
 import { MAX_DIAGNOSTICS_PER_FILE, sortAndCapPerFile } from './cap-per-file.ts';
 import { pickConfigFile } from './config-file.ts';
 import { checkExerciseFile } from './exercise.ts';
+import { countConfigErrors, holdFollowOns } from './follow-on.ts';
 
 /** What `flexos check` and the playground's Problems panel show for one workspace. */
 export interface WorkspaceCheck {
@@ -24,6 +25,8 @@ export interface WorkspaceCheck {
   /** The image's libraries: those of the config plus every `libs/<lib>/` directory. */
   libraries: string[];
   violations: Violation[];
+  /** Errors of the config file itself; while there are any, its image is only half read. */
+  configErrors: number;
   /** Every problem, sorted by file and position; solver fixes carry config.yaml edits. */
   diagnostics: Diagnostic[];
 }
@@ -109,6 +112,11 @@ const FIX_PARSE_BUDGET = 250_000;
 export interface CheckOptions {
   /** Build quick fixes (text edits) for solver violations; on by default. */
   fixes?: boolean;
+  /**
+   * Hold back the warnings that follow from config errors (`follow-on.ts`); on by default.
+   * `analyzeWorkspace` turns it off and holds back once, after adding its own stages.
+   */
+  holdFollowOns?: boolean;
 }
 
 /**
@@ -165,8 +173,19 @@ export function checkWorkspace(ws: Workspace, options: CheckOptions = {}): Works
       diagnostics.push(fixes.length > 0 ? { ...d, fixes } : d);
     }
   }
-  const shown = sortAndCapPerFile(diagnostics);
-  return { configFile, config, components, libraries: names, violations, diagnostics: shown };
+  const configErrors = countConfigErrors(diagnostics, configFile);
+  const held =
+    options.holdFollowOns === false ? diagnostics : holdFollowOns(diagnostics, configFile);
+  const shown = sortAndCapPerFile(held);
+  return {
+    configFile,
+    config,
+    components,
+    libraries: names,
+    violations,
+    configErrors,
+    diagnostics: shown,
+  };
 }
 
 /**

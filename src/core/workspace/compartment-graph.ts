@@ -51,6 +51,11 @@ export interface CompartmentGraph {
   compartments: GraphCompartment[];
   libraries: GraphLibrary[];
   edges: GraphEdge[];
+  /**
+   * How many violations the placement has: one per `solver/violation-*` diagnostic, so the
+   * graph counts what the Problems panel lists (one edge may carry several).
+   */
+  violationCount: number;
 }
 
 /** A violation as the graph shows it: between two libraries, with a sentence. */
@@ -128,5 +133,11 @@ export function toCompartmentGraph(
     isDefault: c.default,
     hardening: c.hardening,
   }));
-  return { mechanism, compartments, libraries, edges: [...edges.values()] };
+  return {
+    mechanism,
+    compartments,
+    libraries,
+    edges: [...edges.values()],
+    violationCount: violations.length,
+  };
 }
