@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
-import { expect, openPlayground, test, waitAnalysed } from './fixtures.ts';
+import { expect, loadExample, openPlayground, test, waitAnalysed } from './fixtures.ts';
 
 test.use({ showWelcome: true });
 
@@ -65,6 +65,17 @@ test('the main views have no serious or critical accessibility violations', asyn
   await expect(page.locator('dialog[open]')).toBeVisible();
   await expect(page.locator('dialog[open]')).not.toContainText('Solving…');
   found.push(...(await seriousViolations(page, 'solve dialog')));
+  await page.keyboard.press('Escape');
+  await expect(page.locator('dialog[open]')).toHaveCount(0);
+
+  // An exercise: the lesson panel with its instructions and checklist, then the Share popup.
+  await loadExample(page, 'exercise-fewest');
+  await expect(page.getByTestId('lesson-panel')).toBeVisible();
+  await expect(page.getByTestId('check').first()).toBeVisible();
+  found.push(...(await seriousViolations(page, 'lesson panel')));
+  await page.getByTestId('share-button').click();
+  await expect(page.getByTestId('share-popup')).toBeVisible();
+  found.push(...(await seriousViolations(page, 'share popup')));
 
   expect(found).toEqual([]);
 });

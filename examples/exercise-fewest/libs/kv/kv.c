@@ -9,9 +9,13 @@
  * sched's yield(), which lets netstack's tcpip thread deliver more bytes.
  *
  * Gates: netstack (sockets), sched (yield), libc (string routines here, memory in table.c).
+ *
+ * At the end it prints its request rate as a `FLEXOS-METRIC` line, which the runner reports
+ * as a measurement (`flexos explore --labels runner` labels configurations with it).
  */
 #include <stddef.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "table.h"
 #include "../libc/libc.h"
@@ -168,7 +172,10 @@ int main(void)
 	int lfd = -1, cfd = -NS_EAGAIN, rc = -1, idle = 0;
 	long r = 0;
 	int ok;
+	struct timespec t0, t1;
+	double secs;
 
+	timespec_get(&t0, TIME_UTC); /* C11: no POSIX needed */
 	flexos_gate_r(libnetstack, lfd, socket, NS_AF_INET, NS_SOCK_STREAM, 0);
 	addr.addr = 0;
 	addr.port = NS_LOOPBACK_PORT;
@@ -206,8 +213,12 @@ int main(void)
 	}
 	flexos_gate(libnetstack, close, lfd);
 
+	timespec_get(&t1, TIME_UTC);
+	secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	ok = cfd >= 0 && r == 0;
 	printf("kv: %lu commands served, %zu keys stored, %lu yields: %s\n", commands, table_size(),
 	       yields, ok ? "clean shutdown" : "ERROR");
+	if (ok && secs > 0)
+		printf("FLEXOS-METRIC requests_per_s=%.0f req/s\n", (double)commands / secs);
 	return ok ? 0 : 1;
 }

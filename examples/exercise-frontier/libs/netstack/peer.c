@@ -3,8 +3,10 @@
  *
  * It dials NS_LOOPBACK_PORT once a socket listens there. Then, one step per run of the
  * tcpip thread, it sends its next command a few bytes at a time (so the server sees partial
- * lines), waits for the reply line and compares it with the expected one. After the last
- * reply it closes its side of the connection.
+ * lines), waits for the reply line and compares it with the expected one. It goes through the
+ * script ROUNDS times (each round leaves the table as the next one expects it), enough work
+ * for the server's request rate to mean something; after the last reply it closes its side
+ * of the connection.
  *
  * All of this is netstack-private memory; only the connection queues are shared.
  */
@@ -37,10 +39,11 @@ static const struct exchange script[] = {
 };
 
 #define EXCHANGES (sizeof script / sizeof script[0])
+#define ROUNDS 40
 
 static struct {
 	int dialed, done, awaiting;
-	size_t index; /* current exchange */
+	size_t index; /* current exchange, counted over all rounds */
 	size_t sent;  /* bytes of its command already sent */
 	char got[LINE_CAP];
 	size_t got_len;
@@ -68,7 +71,7 @@ static int same(const char *a, const char *b)
 /* Read reply bytes; on a complete line, judge it and move on to the next exchange. */
 static void read_reply(struct conn *c)
 {
-	const struct exchange *x = &script[peer.index];
+	const struct exchange *x = &script[peer.index % EXCHANGES];
 	char ch;
 
 	while (queue_get(&c->tx, &ch, 1) == 1) {
@@ -111,14 +114,14 @@ void peer_step(void)
 		read_reply(c);
 		return;
 	}
-	if (peer.index == EXCHANGES) {
+	if (peer.index == EXCHANGES * ROUNDS) {
 		c->peer_closed = 1;
 		peer.done = 1;
 		return;
 	}
-	len = length(script[peer.index].cmd);
+	len = length(script[peer.index % EXCHANGES].cmd);
 	n = len - peer.sent < CHUNK ? len - peer.sent : CHUNK;
-	peer.sent += queue_put(&c->rx, script[peer.index].cmd + peer.sent, n);
+	peer.sent += queue_put(&c->rx, script[peer.index % EXCHANGES].cmd + peer.sent, n);
 	if (peer.sent == len)
 		peer.awaiting = 1;
 }
@@ -126,5 +129,5 @@ void peer_step(void)
 void peer_summary(void)
 {
 	printf("[netstack] peer: %zu of %zu commands answered, %lu replies as expected, %lu wrong\n",
-	       (size_t)(peer.ok + peer.wrong), (size_t)EXCHANGES, peer.ok, peer.wrong);
+	       (size_t)(peer.ok + peer.wrong), (size_t)(EXCHANGES * ROUNDS), peer.ok, peer.wrong);
 }
