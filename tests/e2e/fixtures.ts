@@ -21,7 +21,12 @@ export const test = base.extend<{ consoleErrors: string[]; showWelcome: boolean 
     await enableTestHooks(context);
     if (!showWelcome) {
       await context.addInitScript(() => {
-        localStorage.setItem('flexos-welcome-dismissed', 'by the test harness');
+        // Every document runs this, also those without storage (about:blank, another origin).
+        try {
+          localStorage.setItem('flexos-welcome-dismissed', 'by the test harness');
+        } catch {
+          // nothing to remember there
+        }
       });
     }
     await use(context);

@@ -31,8 +31,16 @@ test('the welcome names the example chosen in the picker, and "Got it" dismisses
   await waitAnalysed(page);
   await expect(page.getByTestId('example-picker')).toHaveValue('hello');
   await expect(page.getByTestId('welcome-example')).toHaveText('hello');
+  const status = page.getByTestId('status');
+  const statusHeight = async () => (await status.boundingBox())?.height ?? 0;
+  const withWelcome = await statusHeight();
   await page.getByTestId('welcome-dismiss').click();
   await expect(page.getByTestId('welcome')).toHaveCount(0);
+  // The panels, not the status line, take the room the welcome leaves.
+  expect(await statusHeight()).toBe(withWelcome);
+  const main = await page.locator('main').boundingBox();
+  const bar = await status.boundingBox();
+  expect(main && bar && Math.abs(main.y + main.height - bar.y)).toBeLessThanOrEqual(1);
   await page.reload();
   await expect(page.getByTestId('editor')).toHaveAttribute('data-ready', 'true');
   await expect(page.getByTestId('welcome')).toHaveCount(0);
