@@ -75,6 +75,9 @@ test('the main views have no serious or critical accessibility violations', asyn
   found.push(...(await seriousViolations(page, 'lesson panel')));
   await page.getByTestId('share-button').click();
   await expect(page.getByTestId('share-popup')).toBeVisible();
+  // Scanned once the links are made (the button is dimmed while it works).
+  await expect(page.getByTestId('share-short-status')).toContainText('Short link');
+  await expect(page.getByTestId('share-button')).toBeEnabled();
   found.push(...(await seriousViolations(page, 'share popup')));
 
   expect(found).toEqual([]);
