@@ -1,11 +1,10 @@
 import type { Mechanism } from '../core/model.ts';
 import type { Workspace } from '../core/pipeline/index.ts';
-import { createRunnerClient, RunnerError, type RunnerClient } from '../runner/api/client.ts';
+import { RunnerError, type RunnerClient } from '../runner/api/client.ts';
 import type { JobRequest } from '../runner/api/index.ts';
 import { chooseTarget, pickMetric } from '../runner/api/measure.ts';
 import type { CliIo } from './io.ts';
-import { loadRunner } from './load-runner.ts';
-import { fetchWithCause } from './runner-fetch.ts';
+import { connectRunner } from './runner-connect.ts';
 
 export interface RunnerMeasureOptions {
   /** A runner's URL; none: one started in this process. */
@@ -44,18 +43,8 @@ export async function openRunnerMeasure(
   options: RunnerMeasureOptions,
   io: CliIo,
 ): Promise<RunnerMeasure> {
-  let local: { url: string; close(): Promise<void> } | null = null;
-  let base = options.runner;
-  if (base === undefined) {
-    io.err('[starting a runner in this process]\n');
-    local = await (await loadRunner()).startRunner({ host: '127.0.0.1', port: 0 });
-    base = local.url;
-  }
-  const client = createRunnerClient({
-    baseUrl: base,
-    fetch: fetchWithCause,
-    ...(options.token !== undefined ? { token: options.token } : {}),
-  });
+  const runner = await connectRunner(io, options);
+  const { client } = runner;
   let target: string | null = options.target ?? null;
   let runs = 0;
   let failed = 0;
@@ -72,7 +61,7 @@ export async function openRunnerMeasure(
     get failed() {
       return failed;
     },
-    where: () => `${target ?? '?'} at ${base}`,
+    where: () => `${target ?? '?'} at ${runner.url}`,
     async measure({ id, config, mechanism }) {
       target ??= chooseTarget(await client.targets(), mechanism);
       if (target === null)
@@ -109,9 +98,7 @@ export async function openRunnerMeasure(
         return fail(id, picked.why.replace(/; pick one$/, '; pick one with --metric'));
       return picked.value;
     },
-    async close() {
-      await local?.close();
-    },
+    close: () => runner.close(),
   };
 }
 

@@ -1,12 +1,11 @@
 import { isMechanism, isSharingMode, MECHANISMS, SHARING_MODES } from '../../core/model.ts';
-import { createRunnerClient, RunnerError, type RunnerFailure } from '../../runner/api/client.ts';
+import { RunnerError, type RunnerFailure } from '../../runner/api/client.ts';
 import type { JobRequest } from '../../runner/api/index.ts';
 import { flagValue, parseArgs } from '../args.ts';
 import { isDirectory, type CliCommand, type CliIo } from '../io.ts';
-import { loadRunner } from '../load-runner.ts';
 import { loadWorkspace } from '../load-workspace.ts';
 import { jsonPrinter, textPrinter, type RunPrinter } from '../run-output.ts';
-import { fetchWithCause } from '../runner-fetch.ts';
+import { connectRunner, type RunnerConnection } from '../runner-connect.ts';
 
 const USAGE =
   'usage: flexos run DIR [--runner URL] [--token T] [--target T] [--mechanism M] [--sharing S]\n' +
@@ -125,20 +124,10 @@ async function runJob(
   // second Ctrl+C, the listener gone, ends the process at once as usual.
   const interrupt = () => stop.abort(new Error('interrupted'));
   process.once('SIGINT', interrupt);
-  let local: { url: string; close(): Promise<void> } | null = null;
+  let local: RunnerConnection | null = null;
   try {
-    let base = options.runner;
-    if (base === undefined) {
-      if (!options.quiet) io.err('[starting a runner in this process]\n');
-      local = await (await loadRunner()).startRunner({ host: '127.0.0.1', port: 0 });
-      base = local.url;
-    }
-    // The browser's client: the same schemas checked, the same resumption of a cut stream.
-    const client = createRunnerClient({
-      baseUrl: base,
-      fetch: fetchWithCause,
-      ...(options.token !== undefined ? { token: options.token } : {}),
-    });
+    local = await connectRunner(io, options);
+    const { client } = local;
     const { id } = await client.submit(request, stop.signal);
     const result = await client.follow(id, {
       signal: stop.signal,
