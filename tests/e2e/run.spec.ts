@@ -335,7 +335,11 @@ test('a class runner started with --token runs jobs once the page has its token'
   const { spawn } = await import('node:child_process');
   const port = await closedPort();
   const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
+  // Starting a second runner from its sources takes a while on a busy machine.
+  test.setTimeout(120_000);
   const args = ['src/runner/main.ts', '--port', String(port), '--allow-origin', origin];
+  // Short links in memory: a test writes nothing to the user's cache.
+  args.push('--store', ':memory:');
   const child = spawn(process.execPath, ['--import', 'tsx', ...args, '--token', 's3cret'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -354,6 +358,7 @@ test('a class runner started with --token runs jobs once the page has its token'
     await loadExample(page, 'hello');
     await page.getByTestId('panel-tab-run').click();
     await page.getByTestId('runner-settings').click();
+    await expect(page.getByTestId('runner-url')).toBeVisible();
     await page.getByTestId('runner-url').fill(`http://127.0.0.1:${port}`);
     await page.getByTestId('runner-url-save').click();
     await expect(page.getByTestId('run-panel')).toHaveAttribute('data-connection', 'ok');
