@@ -16,6 +16,7 @@ import {
  *   had none); hardening it already has changes nothing.
  * - `remove-compartment` removes a compartment's declaration, unless it is the default one or
  *   a library is placed there.
+ * - `set-mechanism` sets the mechanism of every compartment.
  * A move that leaves the library's previous compartment empty removes that compartment
  * (unless it is the default one), since every declared compartment must be used.
  */
@@ -31,6 +32,10 @@ export function applyConfigChange(config: ImageConfig, change: ImageChange): Ima
     const removable =
       name !== defaultName(config) && !config.libraries.some((l) => l.compartment === name);
     if (removable) next.compartments = next.compartments.filter((c) => c.name !== name);
+    return next;
+  }
+  if (change.kind === 'set-mechanism') {
+    for (const c of next.compartments) c.mechanism = change.mechanism;
     return next;
   }
   const entry = next.libraries.find((l) => l.name === change.lib);

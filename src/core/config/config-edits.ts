@@ -123,6 +123,13 @@ function plan(
     if (!has(before, c.name)) edits.push(editor.appendCompartment(c.name, c.mechanism));
   for (const c of before.compartments)
     if (!has(after, c.name)) edits.push(editor.removeCompartment(c.name));
+  if (change.kind === 'set-mechanism') {
+    for (const c of after.compartments) {
+      const was = before.compartments.find((b) => b.name === c.name);
+      if (was && was.mechanism !== c.mechanism) edits.push(editor.setMechanism(c.name, c.mechanism));
+    }
+    return edits.every((e) => e !== undefined) ? (edits as TextEdit[]) : undefined;
+  }
   if (change.kind === 'remove-compartment')
     return edits.every((e) => e !== undefined) ? joinInsertions(edits) : undefined;
   const entry = after.libraries.find((l) => l.name === change.lib);

@@ -159,5 +159,11 @@ export function createConfigYamlEditor(ctx: EditContext): FormatEditor | undefin
       const found = find('compartments', name);
       return found ? removeSeqItem(ctx, found.seq, found.index) : undefined;
     },
+    setMechanism(name: string, mechanism: Mechanism) {
+      const found = find('compartments', name);
+      if (!found) return undefined;
+      const props = found.flat ?? found.pair.value;
+      return props && isMap(props) ? setProperty(found, 'mechanism', mechanism) : undefined;
+    },
   };
 }

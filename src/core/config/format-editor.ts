@@ -21,6 +21,8 @@ export interface FormatEditor {
   addHardening(lib: string, hardening: Hardening, compartment: string): TextEdit | undefined;
   appendCompartment(name: string, mechanism: Mechanism): TextEdit | undefined;
   removeCompartment(name: string): TextEdit | undefined;
+  /** Sets the mechanism of compartment `name`, keeping the spelling of the rest of its entry. */
+  setMechanism(name: string, mechanism: Mechanism): TextEdit | undefined;
 }
 
 /** The root map of a document and its first pair for each key. */
