@@ -24,4 +24,8 @@ export type ImageChange =
   | ConfigChange
   | { kind: 'remove-compartment'; compartment: string }
   /** Give every compartment `mechanism` (an image has one mechanism: it switches as a whole). */
-  | { kind: 'set-mechanism'; mechanism: Mechanism };
+  | { kind: 'set-mechanism'; mechanism: Mechanism }
+  /** Set `lib`'s own hardening to exactly `hardening` (its compartment's is left alone). */
+  | { kind: 'set-hardening'; lib: string; hardening: Hardening[] }
+  /** Set the hardening of compartment `compartment` to exactly `hardening`. */
+  | { kind: 'set-compartment-hardening'; compartment: string; hardening: Hardening[] };

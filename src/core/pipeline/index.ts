@@ -39,6 +39,12 @@ export {
   type ExploreNode,
   type WorkspaceExploration,
 } from './explore.ts';
+export {
+  loadConfiguration,
+  spaceYamlFor,
+  currentConfigurationId,
+  type LoadedConfiguration,
+} from './explore-config.ts';
 export { ORDERS, isOrder, formatReport, toDot } from '../explore/index.ts';
 export type { Order, ExploreResult } from '../explore/index.ts';
 

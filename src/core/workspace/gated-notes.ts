@@ -141,8 +141,7 @@ const LOCAL_RULES: Record<SharingMode | 'none', (name: string) => string> = {
     `it is allocated on the shared heap (\`uk_malloc(flexos_shared_alloc, …)\`), every use of \`${n}\` goes through that pointer, and it is freed before each return.`,
   dss: (n) =>
     `it stays on the stack, and other compartments reach it through its data shadow stack twin \`_dss_${n}\`, at \`&${n} + STACK_SIZE\`.`,
-  'shared-stack': () =>
-    'stacks are shared between compartments, so the local is left where it is.',
+  'shared-stack': () => 'stacks are shared between compartments, so the local is left where it is.',
   none: () => 'every compartment shares all memory here, so the attribute is just removed.',
 };
 

@@ -133,8 +133,6 @@ describe('gated variants', () => {
     const parser = await getParser();
     const broken = workspace('compartments: [');
     expect(gatedVariant(broken, parser, 'libs/app/main.c', 'fcalls').status).toBe('unavailable');
-    expect(gatedVariant(workspace(), parser, 'config.yaml', 'fcalls').status).toBe(
-      'unavailable',
-    );
+    expect(gatedVariant(workspace(), parser, 'config.yaml', 'fcalls').status).toBe('unavailable');
   });
 });

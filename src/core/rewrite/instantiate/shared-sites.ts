@@ -33,7 +33,11 @@ export function findSharedSites(doc: CDocument): SharedSite[] {
     if (!owner || owner.type !== 'declaration') continue;
     const fn = ancestor(owner, ['function_definition'], doc.tree.rootNode);
     const storage = storageClassOf(owner);
-    const scope = !fn ? 'global' : storage === 'static' || storage === 'extern' ? 'static' : 'local';
+    const scope = !fn
+      ? 'global'
+      : storage === 'static' || storage === 'extern'
+        ? 'static'
+        : 'local';
     const fnName = fn ? declaredName(fn.childForFieldName('declarator'))?.text : undefined;
     for (const declarator of declaratorsFor(owner, site)) {
       const inner =
