@@ -176,6 +176,9 @@ class ExploreState {
       }
       const failed = workspace.addFile('space.yaml', r.text);
       if (failed) notices.push('error', failed);
+      // Estimates need a workload.yaml; without one, explore the orders without labels.
+      else if (this.labels === 'estimate' && workspace.files['workload.yaml'] === undefined)
+        this.labels = 'none';
     } catch (e) {
       notices.push('error', `Cannot make a space.yaml: ${errorText(e)}`);
     }
