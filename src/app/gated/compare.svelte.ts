@@ -2,6 +2,7 @@ import {
   GATED_VARIANT_LABELS,
   type GatedFile,
   type GatedVariant,
+  type Workspace,
 } from '../../core/pipeline/index.ts';
 import { analysis } from '../state/analysis.svelte.ts';
 import { errorText } from '../state/notices.svelte.ts';
@@ -89,6 +90,11 @@ class GatedCompare {
     this.asked.add(key);
     // The shown analysis was made from these texts: the variant must match it.
     const ws = analysis.shown?.analysed ?? workspace.snapshot();
+    // Asked while a view is derived: the request (and any state it touches) starts after.
+    queueMicrotask(() => this.request(key, ws, path, variant));
+  }
+
+  private request(key: string, ws: Workspace, path: string, variant: GatedVariant): void {
     analysis.variant(ws, path, variant).then(
       (v) =>
         this.answer(key, v.status === 'ok' ? v.file : null, v.status === 'ok' ? null : v.reason),
