@@ -114,6 +114,12 @@ test('any two variants side by side, each gate and shared variable explained on 
   const local = page.locator('.monaco-hover').filter({ hasText: 'shared local: dss' });
   await expect(local).toBeVisible();
   await expect(local).toContainText('_dss_addr');
+  // A use the rule rewrote says the same (after another note, so the hover did change).
+  await hoverWord(page, 'modified', 'flexos_intelpku_gate_r(0, 2, lfd, socket', 'socket');
+  await expect(page.locator('.monaco-hover').filter({ hasText: 'Intel MPK gate' })).toBeVisible();
+  await expect(local).toHaveCount(0);
+  await hoverWord(page, 'modified', '(*_dss_addr).port', '_dss_addr');
+  await expect(local).toBeVisible();
 
   // The source side explains the placeholder with the image's own rule.
   await page.mouse.move(0, 0);

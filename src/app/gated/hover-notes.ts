@@ -1,5 +1,5 @@
 import type * as MonacoApi from 'monaco-editor/editor';
-import { noteAt, type GatedNote } from '../../core/pipeline/index.ts';
+import { noteRangeAt, type GatedNote } from '../../core/pipeline/index.ts';
 import type { Monaco } from '../monaco/load-monaco.ts';
 
 /** The notes of one side of the diff, and which of their ranges lie in that side's text. */
@@ -21,9 +21,9 @@ export function registerNoteHovers(
     provideHover(model, position) {
       const side = notesOf(model);
       if (!side) return null;
-      const note = noteAt(side.notes, side.range, model.getOffsetAt(position));
-      if (!note) return null;
-      const r = note[side.range];
+      const found = noteRangeAt(side.notes, side.range, model.getOffsetAt(position));
+      if (!found) return null;
+      const { note, range: r } = found;
       const start = model.getPositionAt(r.start);
       const end = model.getPositionAt(r.end);
       return {

@@ -59,7 +59,7 @@ export type {
   PortedCall,
 } from '../rewrite/index.ts';
 export type { GatedFile, GatedSources } from '../workspace/gated-sources.ts';
-export { noteAt, type GatedNote, type TextRange } from '../workspace/gated-notes.ts';
+export { noteAt, noteRangeAt, type GatedNote, type TextRange } from '../workspace/gated-notes.ts';
 export type {
   CompartmentGraph,
   GateKind,

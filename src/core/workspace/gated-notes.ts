@@ -27,6 +27,11 @@ export interface GatedNote {
   original: TextRange;
   /** What it became in the instantiated text. */
   instantiated: TextRange;
+  /**
+   * For a shared local moved by its sharing mode: each use the rule rewrote (`(*x)`,
+   * `(*_dss_x)`), in the instantiated text, so hovering a use explains it too.
+   */
+  uses?: TextRange[];
   /** The rule, in a few words: "Intel MPK gate", "nop gate: same compartment", "shared heap". */
   rule: string;
   /** Why, in one or two sentences of Markdown. */
@@ -35,6 +40,8 @@ export interface GatedNote {
 
 /** What one file's instantiation produced, as `instantiate` returns it. */
 export interface InstantiatedParts {
+  /** The original text. */
+  text: string;
   gates: readonly GateSite[];
   shared: readonly SharedSite[];
   applied: readonly TextEdit[];
@@ -126,9 +133,11 @@ export function explainGatedFile(
       sharing !== requested && backend.separatesMemory
         ? ` (\`${requested}\` was asked for, but ${mechanism} cannot share stack data that way)`
         : '';
+    const uses = rewrittenUses(parts, v);
     notes.push({
       kind: 'shared-local',
       ...where,
+      ...(uses.length > 0 ? { uses } : {}),
       rule: `shared local: ${sharing}`,
       why: `${owner}; the sharing mode is \`${sharing}\`${fallback}: ${LOCAL_RULES[backend.separatesMemory ? sharing : 'none'](v.name)}`,
     });
@@ -145,17 +154,48 @@ const LOCAL_RULES: Record<SharingMode | 'none', (name: string) => string> = {
   none: () => 'every compartment shares all memory here, so the attribute is just removed.',
 };
 
+/**
+ * The uses of shared local `v` that the sharing-mode rule rewrote: edits that replace exactly
+ * an occurrence of its name (after its declaration) with text still naming it.
+ */
+function rewrittenUses(parts: InstantiatedParts, v: SharedSite): TextRange[] {
+  const out: TextRange[] = [];
+  let delta = 0;
+  for (const e of parts.applied) {
+    const replaced = parts.text.slice(e.start, e.end);
+    if (e.start > v.end && replaced === v.name && e.text !== v.name && e.text.includes(v.name))
+      out.push({ start: e.start + delta, end: e.start + delta + e.text.length });
+    delta += e.text.length - (e.end - e.start);
+  }
+  return out;
+}
+
 /** The note whose range on `side` holds `offset` (the innermost when several do). */
 export function noteAt(
   notes: readonly GatedNote[],
   side: 'original' | 'instantiated',
   offset: number,
 ): GatedNote | undefined {
-  let best: GatedNote | undefined;
-  for (const n of notes) {
-    const r = n[side];
-    if (r.start <= offset && offset <= r.end)
-      if (!best || r.end - r.start < best[side].end - best[side].start) best = n;
+  return noteRangeAt(notes, side, offset)?.note;
+}
+
+/** As `noteAt`, with the range that holds `offset` (a use of a shared local, or the note's own). */
+export function noteRangeAt(
+  notes: readonly GatedNote[],
+  side: 'original' | 'instantiated',
+  offset: number,
+): { note: GatedNote; range: TextRange } | undefined {
+  let best: { note: GatedNote; range: TextRange } | undefined;
+  for (const note of notes) {
+    const ranges =
+      side === 'instantiated' ? [note.instantiated, ...(note.uses ?? [])] : [note.original];
+    for (const range of ranges)
+      if (
+        range.start <= offset &&
+        offset <= range.end &&
+        (!best || range.end - range.start < best.range.end - best.range.start)
+      )
+        best = { note, range };
   }
   return best;
 }

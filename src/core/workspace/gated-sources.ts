@@ -47,7 +47,7 @@ export function gateSources(
     const lib = libraryOfPath(path);
     if (fileKind(path) !== 'c' || lib === undefined) continue;
     const r = instantiate(parser, path, ws.files[path] ?? '', { lib, config, sharing });
-    const notes = explainGatedFile(r, config, lib, sharing);
+    const notes = explainGatedFile({ ...r, text: ws.files[path] ?? '' }, config, lib, sharing);
     files.push({ path, lib, text: r.text, gates: r.gates, notes });
     diagnostics.push(...r.diagnostics);
   }

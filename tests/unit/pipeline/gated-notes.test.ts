@@ -82,11 +82,17 @@ describe('notes of a gated file', () => {
     const [local] = byKind('shared-local') as [GatedNote];
     expect(local.why).toContain('_dss_buf');
     expect(local.why).toContain('`main`');
+    // Its rewritten use, the gate's argument, is explained too.
+    expect(local.uses?.map((u) => slice(file.text, u))).toEqual(['(*_dss_buf)']);
+    const use = local.uses?.[0];
+    expect(use && noteAt(file.notes, 'instantiated', use.start + 3)).toBe(local);
   });
 
   it('follows the sharing mode and says when the mechanism overrides it', async () => {
     const heap = await notesOf(CONFIG, 'heap');
-    expect(heap.notes.find((n) => n.kind === 'shared-local')?.why).toContain('shared heap');
+    const onHeap = heap.notes.find((n) => n.kind === 'shared-local');
+    expect(onHeap?.why).toContain('shared heap');
+    expect(onHeap?.uses?.map((u) => slice(heap.text, u))).toEqual(['(*buf)']);
     const ept = await notesOf(CONFIG.replace(/intel-mpk/g, 'vm-ept'), 'dss');
     const local = ept.notes.find((n) => n.kind === 'shared-local');
     expect(local?.rule).toBe('shared local: heap');
