@@ -3,13 +3,17 @@
  * calls (with a Node C parser handed in). Requests carry the revision they were made for and
  * answers echo it, so the page can drop stale ones. Only `src/core/pipeline` is used.
  */
+import type { Mechanism } from '../src/core/model.ts';
 import {
   analyzeWorkspace,
   buildWorkspace,
   evaluateExercise,
   exploreWorkspace,
   parseExercise,
+  gatedVariant,
   planLibraryMove,
+  planMechanismSwitch,
+  spaceYamlFor,
   portFile,
   solveWorkspace,
   type AnalysisResult,
@@ -17,7 +21,10 @@ import {
   type ExerciseEvaluation,
   type ExploreRequest,
   type WorkspaceExploration,
+  type GatedVariant,
+  type GatedVariantView,
   type LibraryMove,
+  type MechanismSwitch,
   type PortRequest,
   type PortedFile,
   type Workspace,
@@ -104,6 +111,18 @@ export function createAnalysisApi(getParser: () => Promise<CParser>, now: () => 
     /** Edits of the config file that move `lib` (to a new compartment when `target` is null). */
     planMove(ws: Workspace, lib: string, target: string | null): LibraryMove | null {
       return planLibraryMove(ws, lib, target);
+    },
+    /** Edits of the config file that give the whole image `mechanism`. */
+    planMechanism(ws: Workspace, mechanism: Mechanism): MechanismSwitch | null {
+      return planMechanismSwitch(ws, mechanism);
+    },
+    /** One C file under another mechanism or sharing mode, for the gated-C comparison. */
+    async variant(ws: Workspace, path: string, variant: GatedVariant): Promise<GatedVariantView> {
+      return gatedVariant(ws, await getParser(), path, variant);
+    },
+    /** A space.yaml made from the image config, for a workspace without one. */
+    spaceYaml(ws: Workspace): { text: string } | { error: string } {
+      return spaceYamlFor(ws);
     },
   };
 }

@@ -4,8 +4,9 @@
  * cancelling it is terminating that worker.
  */
 import {
-  configYamlFor,
   exploreWorkspace,
+  loadConfiguration,
+  type LoadedConfiguration,
   type CParser,
   type ExploreHost,
   type ExploreRequest,
@@ -34,9 +35,9 @@ export function createExploreApi(getParser: () => Promise<CParser>) {
         ...(measure ? { measure: (run) => measure(run) } : {}),
       });
     },
-    /** The config.yaml text of configuration `id` of the space. */
-    configYamlFor(ws: Workspace, id: string): { text: string } | { error: string } {
-      return configYamlFor(ws, id);
+    /** The config file with configuration `id` of the space written into it, comments kept. */
+    configYamlFor(ws: Workspace, id: string): LoadedConfiguration | { error: string } {
+      return loadConfiguration(ws, id);
     },
   };
 }

@@ -3,10 +3,14 @@ import AnalysisWorker from '../../../workers/analysis.worker.ts?worker';
 import AnalysisDebugWorker from '../../../workers/analysis-debug.worker.ts?worker';
 import type { AnalysisAnswer, AnalysisApi } from '../../../workers/analysis-api.ts';
 import type { TestHooks } from '../../../workers/test-hooks.ts';
+import type { Mechanism } from '../../core/model.ts';
 import type {
   AnalysisResult,
   ExerciseEvaluation,
+  GatedVariant,
+  GatedVariantView,
   LibraryMove,
+  MechanismSwitch,
   PortRequest,
   PortedFile,
   Workspace,
@@ -128,6 +132,21 @@ export class AnalysisClient {
   /** Plans a library move in the worker (it holds the YAML parser, the page does not). */
   planMove(ws: Workspace, lib: string, target: string | null): Promise<LibraryMove | null> {
     return this.track<LibraryMove | null>(this.ensureWorker().planMove(ws, lib, target));
+  }
+
+  /** Plans switching the whole image's mechanism, as edits of its config file. */
+  planMechanism(ws: Workspace, mechanism: Mechanism): Promise<MechanismSwitch | null> {
+    return this.track<MechanismSwitch | null>(this.ensureWorker().planMechanism(ws, mechanism));
+  }
+
+  /** One C file of `ws` in a gated variant (another mechanism or sharing mode). */
+  variant(ws: Workspace, path: string, variant: GatedVariant): Promise<GatedVariantView> {
+    return this.track<GatedVariantView>(this.ensureWorker().variant(ws, path, variant));
+  }
+
+  /** A space.yaml made from the image config. */
+  spaceYaml(ws: Workspace): Promise<{ text: string } | { error: string }> {
+    return this.track<{ text: string } | { error: string }>(this.ensureWorker().spaceYaml(ws));
   }
 
   /** The minimal safe placement of `ws`, as edits of its config file. */

@@ -11,6 +11,8 @@ import { openExample } from './session.ts';
 import { shareUi } from './share-ui.svelte.ts';
 import { solveUi } from './solve.svelte.ts';
 import { theme } from './theme.svelte.ts';
+import { MECHANISMS } from '../../core/model.ts';
+import { switchMechanism } from './mechanism-switch.ts';
 import { downloadBuild, downloadZip } from './transfer.ts';
 import { ui } from './ui.svelte.ts';
 import { PANELS, workspace } from './workspace.svelte.ts';
@@ -115,6 +117,11 @@ export function listCommands(mod: string): Command[] {
       title: 'Download the build for the FlexOS toolchain (kraft.yaml, gated C)',
       run: () => void downloadBuild(),
     },
+    ...MECHANISMS.map((m) => ({
+      id: `mechanism-${m}`,
+      title: `Mechanism: switch the whole image to ${m} (one undoable edit of config.yaml)`,
+      run: () => void switchMechanism(m),
+    })),
     {
       id: 'upload',
       title: 'Upload a .zip…',

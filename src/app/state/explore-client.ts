@@ -1,6 +1,7 @@
 import type {
   ExploreHost,
   ExploreRequest,
+  LoadedConfiguration,
   Workspace,
   WorkspaceExploration,
 } from '../../core/pipeline/index.ts';
@@ -16,7 +17,7 @@ export interface ExploreCalls {
     onProgress: (message: string) => void,
     measure?: Measure,
   ): Promise<WorkspaceExploration>;
-  configYamlFor(ws: Workspace, id: string): Promise<{ text: string } | { error: string }>;
+  configYamlFor(ws: Workspace, id: string): Promise<LoadedConfiguration | { error: string }>;
 }
 
 /** A started explore worker; `explore-worker.ts` makes real ones, unit tests fake ones. */
@@ -105,7 +106,7 @@ export class ExploreClient<W extends StartedWorker = StartedWorker> {
    * The config.yaml text of configuration `id`. It waits behind an exploration in flight; if
    * that one is superseded or cancelled meanwhile, the call is made again on the next worker.
    */
-  async configFor(ws: Workspace, id: string): Promise<{ text: string } | { error: string }> {
+  async configFor(ws: Workspace, id: string): Promise<LoadedConfiguration | { error: string }> {
     try {
       return await this.track(this.ensureWorker().calls.configYamlFor(ws, id));
     } catch (e) {

@@ -1,5 +1,6 @@
 import type { ExploreRequest, Order, WorkspaceExploration } from '../../core/pipeline/index.ts';
 import { markExplore } from '../lib/perf.ts';
+import { analysis } from './analysis.svelte.ts';
 import { testSetting } from '../lib/test-settings.ts';
 import { ExploreClient, type Measure } from './explore-client.ts';
 import { startExploreWorker } from './explore-worker.ts';
@@ -155,10 +156,31 @@ class ExploreState {
         notices.push('error', `Cannot load ${id}: ${r.error}`);
         return;
       }
-      workspace.setText('config.yaml', r.text);
-      notices.push('info', `Loaded ${id} into config.yaml; Ctrl+Z in the editor undoes it.`);
+      workspace.setText(r.file, r.text);
+      notices.push(
+        'info',
+        `Loaded ${id} into ${r.file}${r.kept ? ', comments kept' : ' (written anew: its layout could not be edited in place)'}; Ctrl+Z in the editor undoes it.`,
+      );
     } catch (e) {
       notices.push('error', `Cannot load ${id}: ${errorText(e)}`);
+    }
+  }
+
+  /** Writes a space.yaml made from the image config, for a workspace without one. */
+  async createSpace(): Promise<void> {
+    try {
+      const r = await analysis.spaceYaml(workspace.snapshot());
+      if ('error' in r) {
+        notices.push('error', `Cannot make a space.yaml: ${r.error}.`);
+        return;
+      }
+      const failed = workspace.addFile('space.yaml', r.text);
+      if (failed) notices.push('error', failed);
+      // Estimates need a workload.yaml; without one, explore the orders without labels.
+      else if (this.labels === 'estimate' && workspace.files['workload.yaml'] === undefined)
+        this.labels = 'none';
+    } catch (e) {
+      notices.push('error', `Cannot make a space.yaml: ${errorText(e)}`);
     }
   }
 

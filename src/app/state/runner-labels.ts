@@ -12,6 +12,8 @@ export interface RunnerLabelStats {
   /** Runs that gave no label, with why (the newest few). */
   failures: string[];
   target: string | null;
+  /** The unit the measured metric was printed with (`FLEXOS-METRIC name=value unit`), if any. */
+  unit?: string;
 }
 
 /**
@@ -50,11 +52,15 @@ export class RunnerLabels {
       if (files['config.yaml'] === undefined) delete request.files['kraft.yaml'];
       stats.runs++;
       const metrics = new Map<string, number>();
+      const units = new Map<string, string>();
       const { id: job } = await client.submit(request, signal);
       const result = await client.follow(job, {
         signal,
         onEvent: (e) => {
-          if (e.event === 'metric') metrics.set(e.data.name, e.data.value);
+          if (e.event === 'metric') {
+            metrics.set(e.data.name, e.data.value);
+            if (e.data.unit) units.set(e.data.name, e.data.unit);
+          }
         },
       });
       const picked =
@@ -65,6 +71,9 @@ export class RunnerLabels {
         stats.failures = [...stats.failures.slice(-4), `${id}: ${picked.why}`];
         return Number.NaN;
       }
+      const name = [...metrics].find(([n, v]) => v === picked.value && units.has(n))?.[0];
+      const unit = name === undefined ? undefined : units.get(name);
+      if (unit) stats.unit = unit;
       this.known.set(key, picked.value);
       return picked.value;
     };

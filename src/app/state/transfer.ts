@@ -12,18 +12,27 @@ export function downloadZip(): void {
 
 /**
  * Downloads what the real FlexOS toolchain needs: kraft.yaml, the gated sources, linker
- * fragments and the gate table. Refused, with the reason, while the workspace has errors.
+ * fragments and the gate table. A build of a configuration with errors asks first (`confirm`,
+ * the browser's own dialog: it works wherever the action starts, toolbar or command list),
+ * since the toolchain will likely reject it; without a usable config there is nothing to build.
  */
-export async function downloadBuild(): Promise<void> {
+export async function downloadBuild(
+  confirm: (question: string) => boolean = (q) => window.confirm(q),
+): Promise<void> {
   try {
     const { status, files, diagnostics } = await analysis.build(workspace.snapshot());
-    if (status !== 'ok') {
-      const first = diagnostics.find((d) => d.severity === 'error');
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    const first = errors[0];
+    if (status === 'no-config') {
       notices.push(
         'error',
-        `No build while the workspace has errors${first ? `: ${first.message}` : ''}. See Problems.`,
+        `No build without a usable image config${first ? `: ${first.message}` : ''}. See Problems.`,
       );
       return;
+    }
+    if (status === 'errors') {
+      const question = `This configuration has ${errors.length} error${errors.length === 1 ? '' : 's'}${first ? ` (first: ${first.message})` : ''}. The FlexOS toolchain will likely reject its build. Download it anyway?`;
+      if (!confirm(question)) return;
     }
     const entries = Object.fromEntries(Object.entries(files).map(([p, t]) => [p, strToU8(t)]));
     downloadBytes(zipSync(entries, { level: 6 }), `${fileStem()}-build.zip`);

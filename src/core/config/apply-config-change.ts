@@ -16,6 +16,8 @@ import {
  *   had none); hardening it already has changes nothing.
  * - `remove-compartment` removes a compartment's declaration, unless it is the default one or
  *   a library is placed there.
+ * - `set-mechanism` sets the mechanism of every compartment; `set-hardening` and
+ *   `set-compartment-hardening` set a library's own or a compartment's hardening exactly.
  * A move that leaves the library's previous compartment empty removes that compartment
  * (unless it is the default one), since every declared compartment must be used.
  */
@@ -33,7 +35,27 @@ export function applyConfigChange(config: ImageConfig, change: ImageChange): Ima
     if (removable) next.compartments = next.compartments.filter((c) => c.name !== name);
     return next;
   }
+  if (change.kind === 'set-mechanism') {
+    for (const c of next.compartments) c.mechanism = change.mechanism;
+    return next;
+  }
+  if (change.kind === 'set-compartment-hardening') {
+    const comp = next.compartments.find((c) => c.name === change.compartment);
+    if (comp) comp.hardening = sortHardening(change.hardening);
+    return next;
+  }
   const entry = next.libraries.find((l) => l.name === change.lib);
+  if (change.kind === 'set-hardening') {
+    const hardening = sortHardening(change.hardening);
+    if (entry) entry.hardening = hardening;
+    else if (hardening.length > 0)
+      next.libraries.push({
+        name: change.lib,
+        compartment: currentCompartment(config, change.lib),
+        hardening,
+      });
+    return next;
+  }
   if (change.kind === 'harden') {
     if (entry) entry.hardening = sortHardening([...entry.hardening, change.hardening]);
     else

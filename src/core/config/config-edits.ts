@@ -123,14 +123,30 @@ function plan(
     if (!has(before, c.name)) edits.push(editor.appendCompartment(c.name, c.mechanism));
   for (const c of before.compartments)
     if (!has(after, c.name)) edits.push(editor.removeCompartment(c.name));
+  if (change.kind === 'set-mechanism') {
+    for (const c of after.compartments) {
+      const was = before.compartments.find((b) => b.name === c.name);
+      if (was && was.mechanism !== c.mechanism)
+        edits.push(editor.setMechanism(c.name, c.mechanism));
+    }
+    return edits.every((e) => e !== undefined) ? (edits as TextEdit[]) : undefined;
+  }
+  if (change.kind === 'set-compartment-hardening')
+    return one(editor.setCompartmentHardening(change.compartment, change.hardening));
   if (change.kind === 'remove-compartment')
     return edits.every((e) => e !== undefined) ? joinInsertions(edits) : undefined;
   const entry = after.libraries.find((l) => l.name === change.lib);
   if (!entry) return undefined;
-  if (change.kind === 'harden')
+  if (change.kind === 'set-hardening')
+    edits.push(editor.setHardening(change.lib, change.hardening, entry.compartment));
+  else if (change.kind === 'harden')
     edits.push(editor.addHardening(change.lib, change.hardening, entry.compartment));
   else edits.push(editor.setCompartment(change.lib, change.compartment));
   return edits.every((e) => e !== undefined) ? joinInsertions(edits) : undefined;
+}
+
+function one(edit: TextEdit | undefined): TextEdit[] | undefined {
+  return edit ? joinInsertions([edit]) : undefined;
 }
 
 /**
@@ -141,6 +157,7 @@ function plan(
 function joinInsertions(edits: TextEdit[]): TextEdit[] {
   const out: TextEdit[] = [];
   for (const e of edits) {
+    if (e.start === e.end && e.text === '') continue;
     const same = out.find((o) => o.start === o.end && e.start === e.end && o.start === e.start);
     if (same) same.text += e.text;
     else out.push({ ...e });

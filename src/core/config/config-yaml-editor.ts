@@ -10,6 +10,7 @@ import {
   type EditContext,
   isEmptyNode,
   keyText,
+  removePair,
   removeSeqItem,
   setPairValue,
   yamlScalar,
@@ -45,6 +46,8 @@ export function createConfigYamlEditor(ctx: EditContext): FormatEditor | undefin
   const top = rootPairs(ctx.text);
   if (!top) return undefined;
   const { root } = top;
+  /** For a change already true of the text (plan() drops it). */
+  const NO_EDIT: TextEdit = { file: ctx.file, start: 0, end: 0, text: '' };
 
   /**
    * The entry named `name` in the list under `key`: `null` when the list has none, `undefined`
@@ -69,6 +72,18 @@ export function createConfigYamlEditor(ctx: EditContext): FormatEditor | undefin
     if (!entry.flat) return setInValue(ctx, entry.pair, prop, value, []);
     const existing = pairOf(entry.flat, prop);
     return existing ? setPairValue(ctx, existing, value) : addPair(ctx, entry.flat, prop, value);
+  };
+
+  /**
+   * Sets or removes `hardening` of an entry whose properties are a map: `[a, b]` in place of
+   * the old list (flow or block), or the pair removed for an empty list.
+   */
+  const setHardeningOf = (entry: Entry, list: Hardening[]): TextEdit | undefined => {
+    const props = entry.flat ?? entry.pair.value;
+    if (!props || !isMap(props)) return undefined;
+    const index = (props.items as YPair[]).findIndex((p) => keyText(p) === 'hardening');
+    if (list.length === 0) return index >= 0 ? removePair(ctx, props, index) : NO_EDIT;
+    return setProperty(entry, 'hardening', `[${list.join(', ')}]`);
   };
 
   /** True when the list under `key` writes an entry in the flat form. */
@@ -158,6 +173,39 @@ export function createConfigYamlEditor(ctx: EditContext): FormatEditor | undefin
     removeCompartment(name: string) {
       const found = find('compartments', name);
       return found ? removeSeqItem(ctx, found.seq, found.index) : undefined;
+    },
+    setHardening(lib: string, list: Hardening[], compartment: string) {
+      const found = find('libraries', lib);
+      if (found === undefined) return undefined;
+      const comp = yamlScalar(compartment);
+      const flowList = `[${list.join(', ')}]`;
+      if (!found) {
+        if (list.length === 0) return NO_EDIT;
+        const name = yamlScalar(lib);
+        const perLibrary = `{ compartment: ${comp}, hardening: ${flowList} }`;
+        const lines = usesFlatForm('libraries')
+          ? [`${name}:`, `compartment: ${comp}`, `hardening: ${flowList}`]
+          : [`${name}: ${perLibrary}`];
+        return addLibrary(lines, `{ ${name}: ${perLibrary} }`);
+      }
+      const value = found.pair.value;
+      if (!found.flat && (!value || !isMap(value))) {
+        if (isSeq(value)) return undefined;
+        return list.length === 0
+          ? NO_EDIT
+          : setPairValue(ctx, found.pair, `{ compartment: ${comp}, hardening: ${flowList} }`);
+      }
+      return setHardeningOf(found, list);
+    },
+    setCompartmentHardening(name: string, list: Hardening[]) {
+      const found = find('compartments', name);
+      return found ? setHardeningOf(found, list) : undefined;
+    },
+    setMechanism(name: string, mechanism: Mechanism) {
+      const found = find('compartments', name);
+      if (!found) return undefined;
+      const props = found.flat ?? found.pair.value;
+      return props && isMap(props) ? setProperty(found, 'mechanism', mechanism) : undefined;
     },
   };
 }

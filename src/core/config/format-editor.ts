@@ -21,6 +21,12 @@ export interface FormatEditor {
   addHardening(lib: string, hardening: Hardening, compartment: string): TextEdit | undefined;
   appendCompartment(name: string, mechanism: Mechanism): TextEdit | undefined;
   removeCompartment(name: string): TextEdit | undefined;
+  /** Sets the mechanism of compartment `name`, keeping the spelling of the rest of its entry. */
+  setMechanism(name: string, mechanism: Mechanism): TextEdit | undefined;
+  /** Sets `lib`'s own hardening to `list` (`compartment` when a new entry is needed). */
+  setHardening(lib: string, list: Hardening[], compartment: string): TextEdit | undefined;
+  /** Sets compartment `name`'s hardening to `list`. */
+  setCompartmentHardening(name: string, list: Hardening[]): TextEdit | undefined;
 }
 
 /** The root map of a document and its first pair for each key. */

@@ -34,6 +34,7 @@ export {
   type ConfigEdits,
 } from './config-edits.ts';
 export { stripSpans, sameImageConfig } from './config-equality.ts';
+export { placeIntoText, samePlacement, type PlacedText } from './rewrite-placement.ts';
 export {
   editDistance,
   MECHANISM_ALIASES,

@@ -71,6 +71,18 @@ export function createKraftYamlEditor(ctx: EditContext): FormatEditor | undefine
         `{ name: ${yamlScalar(name)}, mechanism: { driver: ${driver} } }`,
       );
     },
+    // Exact hardening lists are set by loading a configuration into config.yaml; kraft.yaml
+    // is rewritten then (printKraftYaml keeps what the playground does not model).
+    setHardening: () => undefined,
+    setCompartmentHardening: () => undefined,
+    setMechanism(name: string, mechanism: Mechanism) {
+      const seq = asSeq(top.get('compartments')?.value);
+      const item = seq?.items.find((i) => scalarText(pairOf(i, 'name')?.value) === name);
+      const mech = pairOf(item, 'mechanism');
+      if (!mech) return undefined;
+      const driver = toKraftDriver(mechanism);
+      return setInValue(ctx, mech, 'driver', driver, [`driver: ${driver}`]);
+    },
     removeCompartment(name: string) {
       const seq = asSeq(top.get('compartments')?.value);
       const index = seq

@@ -84,6 +84,7 @@ export {
   type CsvLabel,
 } from './labels/csv.ts';
 export { toImageConfig, toConfigYaml } from './space/to-config.ts';
+export { idOfImage, spaceYamlFromImage } from './space/from-config.ts';
 export { explainIncomparable, optionNames } from './order/explain.ts';
 export { completeWorkload, type WorkloadEdgeSite } from './labels/gate-edges.ts';
 export { exploreSpace, STRUCTURAL_FROM } from './explore-space.ts';

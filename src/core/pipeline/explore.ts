@@ -22,6 +22,7 @@ import type { CParser } from '../rewrite/index.ts';
 import { gateSources } from '../workspace/gated-sources.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { checkWorkspace } from './check.ts';
+import { currentConfigurationId } from './explore-config.ts';
 
 /** What the explore panel asks for. */
 export interface ExploreRequest {
@@ -92,6 +93,8 @@ export type WorkspaceExploration =
       /** Nodes and covering edges, when the space is small enough to draw. */
       nodes: ExploreNode[] | null;
       edges: [number, number][] | null;
+      /** The configuration the image config describes now, when it is in the space. */
+      current: string | null;
       diagnostics: Diagnostic[];
     };
 
@@ -154,6 +157,7 @@ export async function exploreWorkspace(
     result,
     nodes,
     edges: result.graph?.edges ?? null,
+    current: currentConfigurationId(ws, space),
     diagnostics: [...diagnostics, ...result.diagnostics],
   };
 }

@@ -17,6 +17,15 @@ export { analyzeWorkspace, type AnalysisResult, type AnalyzeOptions } from './an
 // Solve, move, port, rewrite, build.
 export { solveWorkspace, type WorkspaceSolution, type Conflict } from './solve.ts';
 export { planLibraryMove, type LibraryMove } from './move-library.ts';
+export { planMechanismSwitch, type MechanismSwitch } from './switch-mechanism.ts';
+export {
+  gatedVariant,
+  isGatedVariant,
+  GATED_VARIANTS,
+  GATED_VARIANT_LABELS,
+  type GatedVariant,
+  type GatedVariantView,
+} from './gated-variant.ts';
 export { portFile, portFailed, type PortRequest, type PortedFile } from './port.ts';
 export { rewriteFile, type RewriteRequest, type RewrittenFile } from './rewrite-file.ts';
 export { buildWorkspace, type WorkspaceBuild, type BuildOptions } from './build.ts';
@@ -30,6 +39,12 @@ export {
   type ExploreNode,
   type WorkspaceExploration,
 } from './explore.ts';
+export {
+  loadConfiguration,
+  spaceYamlFor,
+  currentConfigurationId,
+  type LoadedConfiguration,
+} from './explore-config.ts';
 export { ORDERS, isOrder, formatReport, toDot } from '../explore/index.ts';
 export type { Order, ExploreResult } from '../explore/index.ts';
 
@@ -44,6 +59,7 @@ export type {
   PortedCall,
 } from '../rewrite/index.ts';
 export type { GatedFile, GatedSources } from '../workspace/gated-sources.ts';
+export { noteAt, noteRangeAt, type GatedNote, type TextRange } from '../workspace/gated-notes.ts';
 export type {
   CompartmentGraph,
   GateKind,

@@ -31,12 +31,14 @@ export function createEditList(file: string): EditList {
  * an insertion at the start of a replaced range goes before the replacement. Overlaps never
  * throw: an edit repeated exactly is applied once, overlapping deletions delete their union,
  * and any other edit overlapping one already applied is left out and added to `dropped` (a
- * rule bug, which the caller reports as a diagnostic at its span).
+ * rule bug, which the caller reports as a diagnostic at its span). `applied` receives the
+ * edits as applied, in text order and without overlaps, for mapping offsets (`edit-map.ts`).
  */
 export function applyEditList(
   text: string,
   edits: readonly TextEdit[],
   dropped?: TextEdit[],
+  applied?: TextEdit[],
 ): string {
   const order = edits.map((e, i) => ({ e, i }));
   order.sort((a, b) => a.e.start - b.e.start || width(a.e) - width(b.e) || a.i - b.i);
@@ -47,6 +49,7 @@ export function applyEditList(
     if (e.start < at && last) {
       if (e.start === last.start && e.end === last.end && e.text === last.text) continue;
       if (e.text === '' && last.text === '') {
+        if (e.end > at) applied?.push({ ...e, start: at });
         at = Math.max(at, e.end);
         continue;
       }
@@ -54,6 +57,7 @@ export function applyEditList(
       continue;
     }
     parts.push(text.slice(at, e.start), e.text);
+    applied?.push(e);
     at = e.end;
     last = e;
   }

@@ -8,6 +8,7 @@ import {
   type GateSite,
 } from '../rewrite/index.ts';
 import type { CParser } from '../rewrite/parser-types.ts';
+import { explainGatedFile, type GatedNote } from './gated-notes.ts';
 import { fileKind, libraryOfPath, type Workspace } from './workspace.ts';
 
 /** One C file after instantiation for the image. */
@@ -17,6 +18,8 @@ export interface GatedFile {
   /** The instantiated text (the original is in the workspace). */
   text: string;
   gates: GateSite[];
+  /** Why each gate and shared variable looks the way it does (hover explanations). */
+  notes: GatedNote[];
 }
 
 /** The gated C of a whole image: every C file instantiated, and what the build lays out. */
@@ -44,7 +47,8 @@ export function gateSources(
     const lib = libraryOfPath(path);
     if (fileKind(path) !== 'c' || lib === undefined) continue;
     const r = instantiate(parser, path, ws.files[path] ?? '', { lib, config, sharing });
-    files.push({ path, lib, text: r.text, gates: r.gates });
+    const notes = explainGatedFile({ ...r, text: ws.files[path] ?? '' }, config, lib, sharing);
+    files.push({ path, lib, text: r.text, gates: r.gates, notes });
     diagnostics.push(...r.diagnostics);
   }
   const sites = files.flatMap((f) => f.gates);

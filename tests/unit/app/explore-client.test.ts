@@ -14,7 +14,7 @@ interface FakeWorker extends StartedWorker {
     fail: (e: Error) => void;
     progress: (line: string) => void;
   }[];
-  configs: { answer: (r: { text: string }) => void }[];
+  configs: { answer: (r: { file: string; text: string; kept: boolean }) => void }[];
   crash: (message: string) => void;
 }
 
@@ -154,7 +154,7 @@ describe('ExploreClient', () => {
     await vi.waitFor(() => expect(worker(started, 1).configs).toHaveLength(1));
     const retried = worker(started, 1).configs[0];
     if (!retried) throw new Error('configFor was not sent again');
-    retried.answer({ text: 'compartments: []\n' });
-    expect(await config).toEqual({ text: 'compartments: []\n' });
+    retried.answer({ file: 'config.yaml', text: 'compartments: []\n', kept: true });
+    expect(await config).toEqual({ file: 'config.yaml', text: 'compartments: []\n', kept: true });
   });
 });

@@ -23,6 +23,7 @@ import {
   instantiateMacroBodies,
   macroBodiesWithPlaceholders,
 } from './macros.ts';
+import { findSharedSites, type SharedSite } from './shared-sites.ts';
 import { instantiateWhitelist, type SharedVariable } from './whitelist.ts';
 import { effectiveSharing, instantiateLocals } from './whitelist-locals.ts';
 
@@ -39,6 +40,13 @@ export interface InstantiateResult {
   text: string;
   diagnostics: Diagnostic[];
   gates: GateSite[];
+  /** The whitelisted variables, in text order (for explanations). */
+  shared: SharedSite[];
+  /**
+   * The edits that made `text`, in text order: maps a range of the original to the
+   * instantiated text (`mapRange`).
+   */
+  applied: TextEdit[];
 }
 
 /** Parses `text`, instantiates it, frees the tree. */
@@ -110,11 +118,20 @@ export function instantiateDocument(
   instantiateCallbacks(ctx);
   if (doc.hidden.length > 0) diagnostics.push(...hiddenBranchProblems(ctx, locals));
   const dropped: TextEdit[] = [];
+  const applied: TextEdit[] = [];
   const text =
-    ctx.edits.edits.length > 0 ? applyEditList(doc.text, ctx.edits.edits, dropped) : doc.text;
+    ctx.edits.edits.length > 0
+      ? applyEditList(doc.text, ctx.edits.edits, dropped, applied)
+      : doc.text;
   for (const e of dropped) diagnostics.push(conflictingEdit(e));
   ctx.gates.sort((a, b) => a.span.start - b.span.start);
-  return { text, diagnostics: diagnostics.sort(compareDiagnostics), gates: ctx.gates };
+  return {
+    text,
+    diagnostics: diagnostics.sort(compareDiagnostics),
+    gates: ctx.gates,
+    shared: findSharedSites(doc),
+    applied,
+  };
 }
 
 /** What the textual instantiation of hidden branches (macros.ts) cannot do: attributes. */

@@ -142,7 +142,7 @@ function dropObjectConst(ctx: RuleContext, declaration: SyntaxNode, site: Attrib
  * The declarators an attribute applies to: all of them when it is written among the
  * specifiers, else the one it follows (GCC's rule).
  */
-function declaratorsFor(declaration: SyntaxNode, site: AttributeSite): SyntaxNode[] {
+export function declaratorsFor(declaration: SyntaxNode, site: AttributeSite): SyntaxNode[] {
   const all = declaratorsOf(declaration);
   const first = all[0];
   if (!first || site.end <= first.startIndex) return all;
