@@ -20,11 +20,16 @@ export interface LibraryNames {
   tokens(): string[];
 }
 
+/** Unikraft's C libraries: FlexOS sources write `libc` for whichever the image has. */
+const C_LIBRARIES = ['newlib', 'musl', 'nolibc'];
+
 /**
  * Gate tokens of `libraries` and of `aliases:` (docs/formats.md, "Gate tokens and
  * aliases"). A library answers to `gateToken(name)`; an alias key answers both as written
  * (`libc`) and as a library name would (`liblibc`), and an alias wins over a library with the
  * same token, so `aliases: {libc: newlib}` sends both `libc` and `liblibc` to `newlib`.
+ * Without such an alias, `libc` names the image's C library when it has exactly one
+ * (`newlib`, `musl` or `nolibc`), as FlexOS's own sources expect (`flexos_gate(libc, ...)`).
  */
 export function createLibraryNames(
   libraries: readonly string[],
@@ -36,6 +41,8 @@ export function createLibraryNames(
     byToken.set(alias, lib);
     byToken.set(gateToken(alias), lib);
   }
+  const cLibraries = C_LIBRARIES.filter((c) => libraries.includes(c));
+  if (!byToken.has('libc') && cLibraries.length === 1) byToken.set('libc', cLibraries[0] as string);
   const known = new Set(libraries);
   const resolveToken = (token: string): string | undefined => byToken.get(token);
   return {

@@ -71,3 +71,20 @@ describe('gate tokens and aliases resolve the same everywhere', () => {
     expect(r.graphFromRewriter).toEqual([]);
   });
 });
+
+describe('libc without an alias', () => {
+  it('names the image’s one C library, as FlexOS’s own sources expect', () => {
+    for (const c of ['newlib', 'musl', 'nolibc'])
+      expect(createLibraryNames(['flexos-example', 'tlsf', c], {}).resolveToken('libc')).toBe(c);
+  });
+  it('names nothing when the image has no C library or two, and an alias or a library wins', () => {
+    expect(createLibraryNames(['kv', 'tlsf'], {}).resolveToken('libc')).toBeUndefined();
+    expect(createLibraryNames(['newlib', 'musl'], {}).resolveToken('libc')).toBeUndefined();
+    expect(createLibraryNames(['newlib', 'musl'], { libc: 'musl' }).resolveToken('libc')).toBe(
+      'musl',
+    );
+    // minikv's own library called libc answers to liblibc; `libc` alone stays unknown there.
+    expect(createLibraryNames(['kv', 'libc'], {}).resolveToken('libc')).toBeUndefined();
+    expect(createLibraryNames(['kv', 'libc'], {}).resolveToken('liblibc')).toBe('libc');
+  });
+});
