@@ -30,6 +30,7 @@ describe.skipIf(!hasGcc)(hasGcc ? 'runner runtime' : 'runner runtime (skipped: n
       '-Werror',
       `-I${rt}`,
       join(rt, 'isolation.c'),
+      join(rt, 'heap-alloc.c'),
       join(root, 'tests/runner/fixtures/rt-heaps.c'),
       '-o',
       prog,

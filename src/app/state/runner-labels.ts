@@ -1,3 +1,4 @@
+import { fingerprintFiles } from '../../core/pipeline/index.ts';
 import type { RunnerClient } from '../../runner/api/client.ts';
 import { chooseTarget, pickMetric } from '../../runner/api/measure.ts';
 import type { JobRequest } from '../../runner/api/schemas.ts';
@@ -80,18 +81,8 @@ export class RunnerLabels {
   }
 }
 
-/** A short hash of every file but config.yaml: what a measurement depends on besides it. */
+/** What a measurement depends on besides config.yaml: every other file. */
 function fingerprint(files: Readonly<Record<string, string>>): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x1234567;
-  for (const path of Object.keys(files).sort()) {
-    if (path === 'config.yaml') continue;
-    const text = `${path}\0${files[path]}\0`;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-    }
-  }
-  return `${(h1 >>> 0).toString(36)}${(h2 >>> 0).toString(36)}`;
+  const { 'config.yaml': _config, ...sources } = files;
+  return fingerprintFiles(sources);
 }

@@ -8,6 +8,7 @@
 // The workspace: what every action takes.
 export type { Workspace, WorkspaceSettings, FileKind } from '../workspace/workspace.ts';
 export { fileKind, libraryOfPath } from '../workspace/workspace.ts';
+export { fingerprintFiles } from '../workspace/fingerprint.ts';
 export { pickConfigFile, CONFIG_FILES, type ConfigFileChoice } from './config-file.ts';
 
 // Check (Problems panel, `flexos check`) and the live analysis behind every panel.

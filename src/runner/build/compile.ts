@@ -11,7 +11,7 @@ import { asanLinkFlags, planHardening } from './hardening-flags.ts';
 import { linkerScript, objectOf, placeLibraries } from './linker-script.ts';
 
 /** The runtime's C files linked into every program (src/runner/rt/). */
-export const RUNTIME_SOURCES = ['isolation.c', 'start.c', 'vmept.c', 'mpk.c'];
+export const RUNTIME_SOURCES = ['isolation.c', 'heap-alloc.c', 'start.c', 'vmept.c', 'mpk.c'];
 
 /** The program, once linked: its path inside the sandbox. */
 export const PROGRAM = './prog';

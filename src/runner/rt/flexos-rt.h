@@ -1,5 +1,5 @@
 /*
- * flexos-rt.h: what the runtime's own files (isolation.c, start.c) share; not for programs.
+ * flexos-rt.h: what the runtime's own files (isolation.c, heap-alloc.c, start.c) share; not for programs.
  */
 #ifndef FLEXOS_RT_H
 #define FLEXOS_RT_H
