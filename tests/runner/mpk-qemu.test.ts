@@ -172,6 +172,32 @@ describe.skipIf(!can)(can ? 'the qemu-mpk target' : `the qemu-mpk target (skippe
     });
   }, 60_000);
 
+  it('stops a guest program that never stops printing, its output capped', async () => {
+    const files = {
+      'config.yaml': [
+        'name: flood',
+        'compartments:',
+        '  - comp1:',
+        '      mechanism: intel-mpk',
+        '      default: true',
+        'libraries:',
+        '  - app: comp1',
+        '',
+      ].join('\n'),
+      'libs/app/main.c':
+        '#include <stdio.h>\nint main(void)\n{\n\tfor (unsigned long i = 0;; i++)\n\t\tprintf("line %lu\\n", i);\n}\n',
+    };
+    const f = await job(files);
+    expect(f.result).toMatchObject({ status: 'timeout', truncated: true });
+    expect(f.result.reason).toMatch(/limit of .*\(QEMU, the guest’s boot included\)$/);
+    // What came back is the start of the output, in order, with nothing lost in between.
+    const lines = output(f)
+      .split('\n')
+      .filter((l) => l.startsWith('line '));
+    expect(lines.length).toBeGreaterThan(1000);
+    lines.slice(0, -1).forEach((l, i) => expect(l).toBe(`line ${i}`));
+  }, 90_000);
+
   it('names the heap block a fault hits: its size and the line that allocated it', async () => {
     const main = [
       '#include <stdio.h>',

@@ -32,7 +32,7 @@ const MiB = 1024 * 1024;
  * The job's limits for QEMU itself: the guest's memory and QEMU's translation cache on top of
  * the program's address space, and its boot (about 2 s of one core) on top of its time.
  */
-function guestLimits(limits: ProcessLimits): ProcessLimits {
+export function guestLimits(limits: ProcessLimits): ProcessLimits {
   return {
     ...limits,
     memoryBytes: Math.max(limits.memoryBytes, 2048 * MiB),

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Mechanism } from '../../core/model.ts';
 import type { CParser, Workspace } from '../../core/pipeline/index.ts';
-import type { JobRequest, JobResult, RunnerLimits, TargetDescription } from '../api/schemas.ts';
+import type {
+  JobRequest,
+  JobResult,
+  ProcessLimits,
+  RunnerLimits,
+  TargetDescription,
+} from '../api/schemas.ts';
 import { compileBuild, PROGRAM } from '../build/compile.ts';
 import { createJobDir, removeJobDir } from '../build/job-dir.ts';
 import type { SandboxHost } from '../sandbox/bwrap-args.ts';
@@ -14,7 +20,7 @@ import { faultSentence, parseFaultReport } from '../build/fault-report.ts';
 import { explainFault } from './explain-fault.ts';
 import { createMetricScanner } from './metrics.ts';
 import { stackSuspect } from './suspects.ts';
-import { describeGuest, guestInput, runInGuest } from './guest-run.ts';
+import { describeGuest, guestInput, guestLimits, runInGuest } from './guest-run.ts';
 import type { GuestSetup } from './guest-setup.ts';
 import {
   buildReaper,
@@ -217,7 +223,12 @@ export async function createNativeTarget(options: NativeTargetOptions): Promise<
           reason: faultSentence(fault),
         });
       }
-      const [status, extra] = runStatus(out, options.limits);
+      // A guest runs under QEMU's own limits (its boot included): the reason names those.
+      const [status, extra] = runStatus(
+        out,
+        guest?.ok ? guestLimits(options.limits.run) : options.limits.run,
+        guest?.ok ? ' (QEMU, the guest’s boot included)' : '',
+      );
       return result(status, {
         ...extra,
         mechanism,
@@ -231,16 +242,16 @@ export async function createNativeTarget(options: NativeTargetOptions): Promise<
     }
   }
 
-  function runStatus(out: SandboxOutcome, limits: RunnerLimits) {
+  function runStatus(out: SandboxOutcome, limits: ProcessLimits, of: string) {
     const reason = (status: JobResult['status'], why?: string) =>
       [status, why === undefined ? {} : { reason: why }] as const;
     if (out.aborted) return reason('killed', 'the runner stopped');
     if (out.timedOut === 'wall')
-      return reason('timeout', `wall-clock limit of ${limits.run.wallMs / 1000} s`);
+      return reason('timeout', `wall-clock limit of ${limits.wallMs / 1000} s${of}`);
     if (out.timedOut === 'cpu')
-      return reason('timeout', `CPU-time limit of ${limits.run.cpuSeconds} s`);
+      return reason('timeout', `CPU-time limit of ${limits.cpuSeconds} s${of}`);
     if (out.signal === 'SIGXFSZ')
-      return reason('killed', `file-size limit of ${limits.run.fileSizeBytes} bytes`);
+      return reason('killed', `file-size limit of ${limits.fileSizeBytes} bytes${of}`);
     if (out.signal === 'SIGKILL')
       return reason('killed', 'killed by SIGKILL (CPU hard limit or out of memory)');
     if (out.signal !== null) return reason('runtime-error', `died of ${out.signal}`);
