@@ -80,6 +80,8 @@ test('Load into config.yaml keeps its comments, and the loaded configuration bec
   const target = 'kv[asan],libc[asan] | netstack[asan,cfi] | sched[asan]';
   await panel.locator(`[data-testid="hasse-node"][data-id="${target}"]`).click();
   await panel.getByTestId('explore-load').click();
+  // Loading asks the explore worker first: its notice says when the file has changed.
+  await expect(page.getByTestId('notice').filter({ hasText: 'comments kept' })).toBeVisible();
   await waitAnalysed(page);
   const after = (await file(page, 'config.yaml')) ?? '';
   const comments = (t: string) => t.split('\n').filter((l) => l.startsWith('#'));
